@@ -1,0 +1,70 @@
+package io.byproduct.schemas.topics;
+
+import io.byproduct.schemas.deadletter.DeadLetter;
+import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.record.AnnotationRecord;
+import io.byproduct.schemas.record.ImageUpdate;
+import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.serde.AvroSerde;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/**
+ * The registry of Byproduct's topics. Every component takes names and Serdes from here, so no
+ * topic name is typed twice. An optional prefix (e.g. {@code study42.}) lets several studies or
+ * test runs share a cluster.
+ */
+public final class Topics {
+
+  private static final Pattern LEGAL_PREFIX = Pattern.compile("[a-zA-Z0-9._-]*");
+
+  /** Raw interaction events; key: annotation id; value: InteractionEvent. Source of truth. */
+  public final Topic<String, InteractionEvent> interactions;
+  /** Per-image records as they change; key: annotation id; value: ImageUpdate. */
+  public final Topic<String, ImageUpdate> images;
+  /** Finished pages (submitted or abandoned); key: annotation id; value: PageRecord. */
+  public final Topic<String, PageRecord> pages;
+  /** HIT-level annotations; key: annotation id; value: AnnotationRecord (compacted). */
+  public final Topic<String, AnnotationRecord> annotations;
+  /** Refused input with its reason; key: the source key if any; value: DeadLetter. */
+  public final Topic<String, DeadLetter> deadLetters;
+
+  private final String prefix;
+
+  private Topics(String prefix) {
+    if (prefix == null || !LEGAL_PREFIX.matcher(prefix).matches()) {
+      throw new IllegalArgumentException(
+          "topic prefix '" + prefix + "' may hold only letters, digits, '.', '_' and '-'");
+    }
+    this.prefix = prefix;
+    Serde<String> keys = Serdes.String();
+    interactions = new Topic<>(prefix + "interactions", keys, AvroSerde.of(InteractionEvent.class),
+        "key annotationId, value InteractionEvent");
+    images = new Topic<>(prefix + "images", keys, AvroSerde.of(ImageUpdate.class),
+        "key annotationId, value ImageUpdate");
+    pages = new Topic<>(prefix + "pages", keys, AvroSerde.of(PageRecord.class),
+        "key annotationId, value PageRecord");
+    annotations = new Topic<>(prefix + "annotations", keys, AvroSerde.of(AnnotationRecord.class),
+        "key annotationId, value AnnotationRecord");
+    deadLetters = new Topic<>(prefix + "dead-letters", keys, AvroSerde.of(DeadLetter.class),
+        "key source key or none, value DeadLetter");
+  }
+
+  public static Topics defaults() {
+    return new Topics("");
+  }
+
+  public static Topics withPrefix(String prefix) {
+    return new Topics(prefix == null ? "" : prefix);
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  public List<Topic<?, ?>> all() {
+    return List.of(interactions, images, pages, annotations, deadLetters);
+  }
+}
