@@ -1,0 +1,34 @@
+package io.byproduct.localinfra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Finds ports on the loopback interface that are free right now. */
+public final class FreePort {
+
+  private FreePort() {}
+
+  public static int pick() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on the loopback interface", e);
+    }
+  }
+
+  /** The preferred port if it is free, otherwise any free port. */
+  public static int preferring(int preferred) {
+    if (preferred > 0) {
+      try (ServerSocket socket = new ServerSocket(preferred, 1, InetAddress.getLoopbackAddress())) {
+        socket.setReuseAddress(true);
+        return preferred;
+      } catch (IOException busy) {
+        // fall through to any free port
+      }
+    }
+    return pick();
+  }
+}

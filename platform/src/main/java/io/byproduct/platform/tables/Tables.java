@@ -1,0 +1,102 @@
+package io.byproduct.platform.tables;
+
+import io.byproduct.platform.config.DynamoProperties.TableNames;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * The three DynamoDB tables of the seed, with their keys: the one definition every environment
+ * (dynalite, real AWS) uses. See platform/README.md for the key design.
+ *
+ * <ul>
+ *   <li>{@code ImageNetHIT}: {@code hitDatasetName} (hash) + {@code id} (range) — a HIT is
+ *       addressed by dataset and id, as in the seed's REST paths.
+ *   <li>{@code ImageNetAnnotation}: {@code id} (hash), the browser-made annotation id; index
+ *       {@value #ANNOTATION_BY_WORKER} on {@code workerID} (hash) + {@code hitDatasetName}
+ *       (range) finds a worker's annotations in a dataset (resume, one-HIT-per-worker).
+ *   <li>{@code ImageNetAnnotationPage}: {@code imageNetAnnotationID} (hash) + {@code pageKey}
+ *       (range): the zero-padded page number ({@code 0003}); items of an oversized page carry
+ *       a suffix ({@code 0003#01}). All pages of an annotation are one query.
+ * </ul>
+ */
+public final class Tables {
+
+  public static final String HIT_HASH = "hitDatasetName";
+  public static final String HIT_RANGE = "id";
+  public static final String ANNOTATION_HASH = "id";
+  public static final String ANNOTATION_BY_WORKER = "byWorkerAndDataset";
+  public static final String WORKER_ID = "workerID";
+  public static final String DATASET = "hitDatasetName";
+  public static final String PAGE_HASH = "imageNetAnnotationID";
+  public static final String PAGE_RANGE = "pageKey";
+
+  private final TableNames names;
+
+  public Tables(TableNames names) {
+    this.names = names;
+  }
+
+  public TableNames names() {
+    return names;
+  }
+
+  /** The zero-padded sort key of a page's head item. */
+  public static String pageKey(int pageNo) {
+    if (pageNo < 1 || pageNo > 9999) {
+      throw new IllegalArgumentException("page number must be 1..9999, was " + pageNo);
+    }
+    return String.format("%04d", pageNo);
+  }
+
+  public List<CreateTableRequest> definitions() {
+    return List.of(hitTable(), annotationTable(), pageTable());
+  }
+
+  CreateTableRequest hitTable() {
+    return CreateTableRequest.builder()
+        .tableName(names.hit())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(string(HIT_HASH), string(HIT_RANGE))
+        .keySchema(key(HIT_HASH, KeyType.HASH), key(HIT_RANGE, KeyType.RANGE))
+        .build();
+  }
+
+  CreateTableRequest annotationTable() {
+    return CreateTableRequest.builder()
+        .tableName(names.annotation())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(string(ANNOTATION_HASH), string(WORKER_ID), string(DATASET))
+        .keySchema(key(ANNOTATION_HASH, KeyType.HASH))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+            .indexName(ANNOTATION_BY_WORKER)
+            .keySchema(key(WORKER_ID, KeyType.HASH), key(DATASET, KeyType.RANGE))
+            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+            .build())
+        .build();
+  }
+
+  CreateTableRequest pageTable() {
+    return CreateTableRequest.builder()
+        .tableName(names.page())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(string(PAGE_HASH), string(PAGE_RANGE))
+        .keySchema(key(PAGE_HASH, KeyType.HASH), key(PAGE_RANGE, KeyType.RANGE))
+        .build();
+  }
+
+  private static AttributeDefinition string(String name) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(ScalarAttributeType.S).build();
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+  }
+}

@@ -1,0 +1,53 @@
+import { describe, expect, it, vi } from "vitest";
+import { ApiError, getImageNetHit, hitUrl, type FetchLike } from "./api";
+
+describe("hitUrl", () => {
+  it("is GET /api/imagenet/{hitDatasetName}/hits/{imageNetHitId}", () => {
+    expect(hitUrl("imagenet-v2", "hit-0001")).toBe("/api/imagenet/imagenet-v2/hits/hit-0001");
+  });
+
+  it("URL-encodes each path segment", () => {
+    expect(hitUrl("set/one", "a b?c#d")).toBe("/api/imagenet/set%2Fone/hits/a%20b%3Fc%23d");
+    expect(hitUrl("a.b", "x&y=z")).toBe("/api/imagenet/a.b/hits/x%26y%3Dz");
+    expect(hitUrl("daten-ü", "%41")).toBe("/api/imagenet/daten-%C3%BC/hits/%2541");
+  });
+
+  it("refuses '.' and '..' segments, which a URL parser would resolve away", () => {
+    expect(() => hitUrl("..", "h")).toThrow(/path segment/);
+    expect(() => hitUrl("d", ".")).toThrow(/path segment/);
+    expect(hitUrl("...", "h")).toBe("/api/imagenet/.../hits/h");
+  });
+});
+
+describe("getImageNetHit", () => {
+  it("fetches the HIT's URL as JSON and returns the answer", async () => {
+    const hit = { hitDatasetName: "d", id: "h/1", pages: [] };
+    const fetchFn = vi.fn<FetchLike>(async () => Response.json(hit));
+    await expect(getImageNetHit("d", "h/1", fetchFn)).resolves.toEqual(hit);
+    expect(fetchFn).toHaveBeenCalledTimes(1);
+    expect(fetchFn.mock.calls[0]?.[0]).toBe("/api/imagenet/d/hits/h%2F1");
+  });
+
+  it("throws an ApiError carrying the status when the answer is not 2xx", async () => {
+    const fetchFn: FetchLike = async () => new Response("", { status: 404, statusText: "Not Found" });
+    const error = await getImageNetHit("d", "missing", fetchFn).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(404);
+    expect((error as ApiError).message).toBe("HTTP 404 Not Found");
+  });
+
+  it("adds the error field of a JSON error body", async () => {
+    const fetchFn: FetchLike = async () => Response.json({ error: "no such HIT" }, { status: 404 });
+    await expect(getImageNetHit("d", "h", fetchFn)).rejects.toThrow("HTTP 404: no such HIT");
+  });
+
+  it("reports a network failure with status 0", async () => {
+    const fetchFn: FetchLike = async () => {
+      throw new TypeError("Failed to fetch");
+    };
+    const error = await getImageNetHit("d", "h", fetchFn).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(0);
+    expect((error as ApiError).message).toBe("network error (Failed to fetch)");
+  });
+});

@@ -1,0 +1,102 @@
+/** The models and REST calls of the original "ImageNetAPI" (plain JSON on relative /api paths). */
+
+export interface ImageNetClass {
+  id: string;
+  wnid: string;
+  synset: string[];
+  description: string;
+  wikipedia: string[];
+}
+
+export interface ImageNetImage {
+  id: string;
+  url: string;
+  originalUrl?: string;
+}
+
+export interface ImageNetHitPage {
+  pageno: number;
+  class: ImageNetClass;
+  images: ImageNetImage[];
+}
+
+export interface ImageNetHIT {
+  hitDatasetName: string;
+  id: string;
+  isUnique?: boolean;
+  pages: ImageNetHitPage[];
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+const browserFetch: FetchLike = (input, init) => fetch(input, init);
+
+/**
+ * One URL-encoded path segment. "." and ".." are refused: a URL parser would resolve them
+ * (even percent-encoded) and the request would leave the intended path.
+ */
+export function pathSegment(value: string): string {
+  if (value === "." || value === "..") throw new Error(`"${value}" cannot be used as a path segment`);
+  return encodeURIComponent(value);
+}
+
+/** `GET /api/imagenet/{hitDatasetName}/hits/{imageNetHitId}`, each path segment URL-encoded. */
+export function hitUrl(hitDatasetName: string, imageNetHitId: string): string {
+  return `/api/imagenet/${pathSegment(hitDatasetName)}/hits/${pathSegment(imageNetHitId)}`;
+}
+
+/** A request that could not be answered: `status` is the HTTP status, or 0 when no answer came. */
+export class ApiError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+/** GETs `url` as JSON; throws {@link ApiError} on a network failure or a status other than 2xx. */
+export async function getJson<T>(url: string, fetchFn: FetchLike = browserFetch): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetchFn(url, { headers: { Accept: "application/json" } });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ApiError(url, 0, `network error (${reason})`);
+  }
+  if (!response.ok) {
+    const detail = await errorDetail(response);
+    const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
+    throw new ApiError(url, response.status, detail ? `${status}: ${detail}` : status);
+  }
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiError(url, response.status, `HTTP ${response.status}, but the answer is not JSON`);
+  }
+}
+
+/** The `error` or `message` field of a JSON error body, if there is one. */
+async function errorDetail(response: Response): Promise<string | undefined> {
+  try {
+    const body: unknown = JSON.parse(await response.text());
+    if (body && typeof body === "object") {
+      const { error, message } = body as { error?: unknown; message?: unknown };
+      if (typeof error === "string" && error) return error;
+      if (typeof message === "string" && message) return message;
+    }
+  } catch {
+    // not JSON: the status says enough
+  }
+  return undefined;
+}
+
+export async function getImageNetHit(
+  hitDatasetName: string,
+  imageNetHitId: string,
+  fetchFn: FetchLike = browserFetch,
+): Promise<ImageNetHIT> {
+  return getJson<ImageNetHIT>(hitUrl(hitDatasetName, imageNetHitId), fetchFn);
+}
