@@ -6,6 +6,7 @@ import io.byproduct.platform.config.ProvisioningProperties;
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.platform.health.DynamoHealthIndicator;
 import io.byproduct.platform.health.KafkaHealthIndicator;
+import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.startup.InfrastructureCheck;
 import io.byproduct.platform.tables.TableProvisioner;
 import io.byproduct.platform.tables.Tables;
@@ -51,6 +52,11 @@ public class PlatformAutoConfiguration {
   @Bean
   Tables tables(DynamoProperties properties) {
     return new Tables(properties.tables());
+  }
+
+  @Bean
+  HitStore hitStore(DynamoDbClient dynamo, Tables tables) {
+    return new HitStore(dynamo, tables);
   }
 
   @Bean

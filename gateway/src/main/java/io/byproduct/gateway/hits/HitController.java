@@ -1,0 +1,33 @@
+package io.byproduct.gateway.hits;
+
+import io.byproduct.platform.hits.HitStore;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** The seed's HIT fetch: {@code GET /api/imagenet/{hitDatasetName}/hits/{imageNetHitID}}. */
+@RestController
+class HitController {
+
+  private final HitStore hits;
+
+  HitController(HitStore hits) {
+    this.hits = hits;
+  }
+
+  @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}", produces = MediaType.APPLICATION_JSON_VALUE)
+  Mono<ResponseEntity<Object>> hit(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId) {
+    return Mono.fromCallable(() -> hits.findJson(hitDatasetName, imageNetHitId))
+        .subscribeOn(Schedulers.boundedElastic())
+        .map(found -> found
+            .<ResponseEntity<Object>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
+            .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
+                "error", "no HIT '" + imageNetHitId + "' in dataset '" + hitDatasetName + "'"))));
+  }
+}

@@ -1,0 +1,52 @@
+package io.byproduct.platform.hits;
+
+import io.byproduct.platform.tables.Tables;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+
+/**
+ * HIT definitions in the {@code ImageNetHIT} table, in the seed's ImageNetHIT shape
+ * ({@code hitDatasetName}, {@code id}, {@code isUnique}, {@code pages[{pageno, class, images}]}),
+ * stored as native DynamoDB maps and lists so that the table reads naturally in AWS tools.
+ */
+public final class HitStore {
+
+  private final DynamoDbClient dynamo;
+  private final Tables tables;
+
+  public HitStore(DynamoDbClient dynamo, Tables tables) {
+    this.dynamo = dynamo;
+    this.tables = tables;
+  }
+
+  /** The HIT as the seed's JSON, or empty if the dataset has no such HIT. */
+  public Optional<String> findJson(String hitDatasetName, String hitId) {
+    GetItemResponse response = dynamo.getItem(b -> b.tableName(tables.names().hit())
+        .consistentRead(true)
+        .key(Map.of(Tables.HIT_HASH, AttributeValue.fromS(hitDatasetName),
+            Tables.HIT_RANGE, AttributeValue.fromS(hitId))));
+    if (!response.hasItem() || response.item().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(EnhancedDocument.fromAttributeValueMap(response.item()).toJson());
+  }
+
+  /**
+   * Writes a HIT given as the seed's JSON; it must hold {@code hitDatasetName} and {@code id}.
+   * Writing the same HIT again replaces it with the same content.
+   */
+  public void put(String hitJson) {
+    Map<String, AttributeValue> item = EnhancedDocument.fromJson(hitJson).toMap();
+    for (String key : new String[] {Tables.HIT_HASH, Tables.HIT_RANGE}) {
+      AttributeValue value = item.get(key);
+      if (value == null || value.s() == null || value.s().isBlank()) {
+        throw new IllegalArgumentException("a HIT needs a non-empty string '" + key + "'");
+      }
+    }
+    dynamo.putItem(b -> b.tableName(tables.names().hit()).item(item));
+  }
+}
