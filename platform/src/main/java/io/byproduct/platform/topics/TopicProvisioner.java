@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicProvisioner {
 
+  /** Largest record on the pages and images topics (a long page of 60 Hz tracking). */
+  public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
   private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
 
   private final Admin admin;
@@ -47,9 +50,13 @@ public final class TopicProvisioner {
     String base = topic.name().substring(topics.prefix().length());
     NewTopic newTopic = new NewTopic(topic.name(), properties.partitionsOf(base), properties.replicationFactor());
     Map<String, String> config = switch (base) {
-      case "interactions", "pages" -> Map.of("retention.ms", "-1", "retention.bytes", "-1");
+      case "interactions" -> Map.of("retention.ms", "-1", "retention.bytes", "-1");
+      // a page holds every tracked point of up to 48 images: allow large records
+      case "pages" -> Map.of("retention.ms", "-1", "retention.bytes", "-1",
+          "max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
       case "annotations" -> Map.of("cleanup.policy", "compact");
-      case "images" -> Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis()));
+      case "images" -> Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis()),
+          "max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
       default -> Map.of("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
     };
     if (properties.replicationFactor() > 1) {

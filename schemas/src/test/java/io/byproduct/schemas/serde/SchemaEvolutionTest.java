@@ -3,6 +3,9 @@ package io.byproduct.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.byproduct.schemas.record.ImageRecord;
+import io.byproduct.schemas.state.ImageState;
+import io.byproduct.schemas.state.PageState;
+import io.byproduct.schemas.state.SeenEvents;
 import io.byproduct.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every topic's value schema is frozen in {@code schema-history}; the compiled schema must be
+ * Every topic's value schema, and the stream processor's state schema, is frozen in {@code schema-history}; the compiled schema must be
  * the newest frozen version, and must read data written with every older version.
  */
 class SchemaEvolutionTest {
@@ -26,6 +29,10 @@ class SchemaEvolutionTest {
     List<AvroSerde<? extends SpecificRecord>> serdes = new ArrayList<>();
     Topics.defaults().all().forEach(t -> serdes.add((AvroSerde<? extends SpecificRecord>) t.valueSerde()));
     serdes.add(AvroSerde.of(ImageRecord.class));
+    // stream-processor state: its changelog topics outlive a deployment
+    serdes.add(AvroSerde.of(ImageState.class));
+    serdes.add(AvroSerde.of(PageState.class));
+    serdes.add(AvroSerde.of(SeenEvents.class));
     return serdes.stream();
   }
 

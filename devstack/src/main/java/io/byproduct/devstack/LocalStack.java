@@ -1,0 +1,187 @@
+package io.byproduct.devstack;
+
+import io.byproduct.devstack.demo.DemoDataset;
+import io.byproduct.gateway.GatewayApplication;
+import io.byproduct.localinfra.DynaliteInstall;
+import io.byproduct.localinfra.LocalDynamo;
+import io.byproduct.localinfra.LocalKafka;
+import io.byproduct.pageassembler.PageAssemblerApplication;
+import io.byproduct.platform.hits.HitStore;
+import io.byproduct.streamprocessor.StreamProcessorApplication;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole system on one machine: a Kafka broker, dynalite, the gateway, the stream processor and
+ * the page assembler, with the demo dataset loaded. {@link #close()} stops everything, services
+ * first, in reverse order of start.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Path dataDir;
+  private final boolean temporary;
+  private LocalKafka kafka;
+  private LocalDynamo dynamo;
+  private ConfigurableApplicationContext gateway;
+  private int port;
+
+  private LocalStack(Path dataDir, boolean temporary) {
+    this.dataDir = dataDir;
+    this.temporary = temporary;
+  }
+
+  /**
+   * @param dataDir where Kafka, DynamoDB, the stream processor's state and the demo images are kept
+   *     across restarts; {@code null} for a temporary folder deleted on close
+   * @param port the gateway's HTTP port (0: any free port)
+   * @param progress where to report each step
+   */
+  public static LocalStack start(Path dataDir, int port, PrintStream progress) {
+    boolean temporary = dataDir == null;
+    Path root;
+    try {
+      root = temporary ? Files.createTempDirectory("byproduct-devstack-") : Files.createDirectories(dataDir.toAbsolutePath());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
+    }
+    LocalStack stack = new LocalStack(root, temporary);
+    try {
+      stack.startAll(port, progress);
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startAll(int requestedPort, PrintStream progress) {
+    progress.println("[1/6] Starting Kafka (KRaft, single node) ...");
+    kafka = LocalKafka.start(temporary ? null : dataDir.resolve("kafka"), 9092, Map.of());
+    started.add(kafka);
+    progress.println("      Kafka at " + kafka.bootstrapServers());
+
+    progress.println("[2/6] Starting the DynamoDB-compatible server (dynalite) ...");
+    dynamo = LocalDynamo.start(DynaliteInstall.locate(), temporary ? null : dataDir.resolve("dynamodb"), 8000);
+    started.add(dynamo);
+    progress.println("      DynamoDB at " + dynamo.endpoint() + (temporary ? " (in memory)" : ""));
+
+    progress.println("[3/6] Writing the demo images ...");
+    Path images = dataDir.resolve("images");
+    DemoDataset.writeImages(images);
+    Map<String, String> shared = sharedProperties();
+
+    progress.println("[4/6] Starting the gateway (creates missing topics and tables) ...");
+    Map<String, String> gatewayProps = new LinkedHashMap<>(shared);
+    gatewayProps.put("server.port", String.valueOf(requestedPort));
+    gatewayProps.put("byproduct.gateway.images-dir", images.toString());
+    gatewayProps.put("byproduct.gateway.worker-id-key", workerIdKey());
+    gateway = run(GatewayApplication.builder(), gatewayProps);
+    port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+
+    progress.println("[5/6] Starting the stream processor and the page assembler ...");
+    Map<String, String> streamProps = new LinkedHashMap<>(shared);
+    streamProps.put("byproduct.stream-processor.state-dir", dataDir.resolve("streams").toString());
+    run(StreamProcessorApplication.builder(), streamProps);
+    run(PageAssemblerApplication.builder(), shared);
+
+    progress.println("[6/6] Loading the demo dataset ...");
+    List<String> hits = DemoDataset.load(gateway.getBean(HitStore.class));
+    progress.println("      dataset '" + DemoDataset.DATASET + "': HITs " + String.join(", ", hits));
+  }
+
+  private Map<String, String> sharedProperties() {
+    Map<String, String> props = new LinkedHashMap<>();
+    props.put("byproduct.kafka.bootstrap-servers", kafka.bootstrapServers());
+    props.put("byproduct.dynamo.endpoint", dynamo.endpoint());
+    props.put("byproduct.provisioning.create-missing", "true");
+    props.put("spring.main.banner-mode", "off");
+    props.put("spring.main.log-startup-info", "false");
+    return props;
+  }
+
+  /** A key for pseudonymising worker ids, kept in the data folder so pseudonyms stay stable. */
+  private String workerIdKey() {
+    Path file = dataDir.resolve("worker-id-key");
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).trim();
+      }
+      byte[] key = new byte[32];
+      new SecureRandom().nextBytes(key);
+      String hex = HexFormat.of().formatHex(key);
+      Files.writeString(file, hex);
+      return hex;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot keep the worker-id key in " + file, e);
+    }
+  }
+
+  private ConfigurableApplicationContext run(SpringApplicationBuilder builder, Map<String, String> props) {
+    String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    ConfigurableApplicationContext context = builder.registerShutdownHook(false).run(args);
+    started.add(context::close);
+    return context;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public String dynamoEndpoint() {
+    return dynamo.endpoint();
+  }
+
+  /** The worker's page of the first demo HIT, with MTurk-style parameters filled in. */
+  public String demoUrl() {
+    return baseUrl() + "/?hitDatasetName=" + DemoDataset.DATASET + "&imageNetHitId=" + DemoDataset.HIT_IDS.get(0)
+        + "&workerId=DEMO_WORKER&assignmentId=DEMO_ASSIGNMENT&hitId=DEMO_HIT&version=POINTER_ORIGINAL";
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        System.err.println("While stopping: " + e.getMessage());
+      }
+    }
+    started.clear();
+    if (temporary) {
+      deleteQuietly(dataDir);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temporary folder
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package io.byproduct.pageassembler.consuming;
+
+import io.byproduct.pageassembler.PageAssemblerProperties;
+import io.byproduct.pageassembler.writing.AnnotationWriter;
+import io.byproduct.pageassembler.writing.PageWriter;
+import io.byproduct.pageassembler.writing.WriteOutcome;
+import io.byproduct.platform.config.KafkaProperties;
+import io.byproduct.platform.config.TopicsProperties;
+import io.byproduct.schemas.deadletter.DeadLetter;
+import io.byproduct.schemas.record.AnnotationRecord;
+import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Consumes finished pages and HIT-level annotations (committed transactions only) and writes each
+ * to DynamoDB. An offset is committed only after DynamoDB accepted the write; transient failures
+ * are retried with exponential backoff (the partition waits), and a record that can never be
+ * written (undecodable, refused by DynamoDB) goes to the dead letters instead of blocking it.
+ */
+@Component
+public class AssemblerLoop implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(AssemblerLoop.class);
+  private static final String SOURCE = "page-assembler";
+
+  private final Topics topics;
+  private final KafkaProperties kafka;
+  private final String groupId;
+  private final PageAssemblerProperties props;
+  private final PageWriter pages;
+  private final AnnotationWriter annotations;
+  private final MeterRegistry meters;
+  private volatile boolean running;
+  private Thread thread;
+  private KafkaConsumer<String, byte[]> consumer;
+
+  public AssemblerLoop(Topics topics, KafkaProperties kafka, TopicsProperties topicProps, PageAssemblerProperties props,
+      PageWriter pages, AnnotationWriter annotations, MeterRegistry meters) {
+    this.topics = topics;
+    this.kafka = kafka;
+    this.groupId = props.groupId().isBlank() ? topicProps.prefix() + "page-assembler" : props.groupId();
+    this.props = props;
+    this.pages = pages;
+    this.annotations = annotations;
+    this.meters = meters;
+  }
+
+  @Override
+  public synchronized void start() {
+    Map<String, Object> config = kafka.clientProperties();
+    config.put("group.id", groupId);
+    config.put("enable.auto.commit", false);
+    config.put("isolation.level", "read_committed");
+    config.put("auto.offset.reset", "earliest");
+    config.put("max.poll.records", 100);
+    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(List.of(topics.pages.name(), topics.annotations.name()));
+    running = true;
+    thread = new Thread(this::run, "page-assembler");
+    thread.start();
+    log.info("Page assembler consuming {} and {} as group '{}'", topics.pages, topics.annotations, groupId);
+  }
+
+  @Override
+  public void stop() {
+    Thread current;
+    synchronized (this) {
+      running = false;
+      current = thread;
+      if (consumer != null) {
+        consumer.wakeup();
+      }
+    }
+    if (current != null) {
+      try {
+        current.join(Duration.ofSeconds(30).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    Map<String, Object> producerConfig = kafka.clientProperties();
+    producerConfig.put("acks", "all");
+    producerConfig.put("enable.idempotence", true);
+    try (KafkaProducer<String, DeadLetter> deadLetters = new KafkaProducer<>(producerConfig,
+        topics.deadLetters.keySerde().serializer(), topics.deadLetters.valueSerde().serializer())) {
+      while (running) {
+        ConsumerRecords<String, byte[]> batch = consumer.poll(props.pollTimeout());
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+          if (!handle(record, deadLetters)) {
+            rewindUnhandled(batch, done);
+            break;
+          }
+          done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        }
+        if (!done.isEmpty()) {
+          consumer.commitSync(done);
+        }
+      }
+    } catch (WakeupException stopping) {
+      // stop() was called
+    } catch (RuntimeException e) {
+      log.error("The page assembler stopped on an unexpected error; uncommitted records will be delivered again", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(10));
+      running = false;
+    }
+  }
+
+  /** Makes the next poll start again at the first record of each partition not yet handled. */
+  private void rewindUnhandled(ConsumerRecords<String, byte[]> batch, Map<TopicPartition, OffsetAndMetadata> done) {
+    for (TopicPartition partition : batch.partitions()) {
+      long next = done.containsKey(partition) ? done.get(partition).offset() : batch.records(partition).get(0).offset();
+      consumer.seek(partition, next);
+    }
+  }
+
+  /** @return true once the record is written or dead-lettered; false if stopping before that */
+  private boolean handle(ConsumerRecord<String, byte[]> record, KafkaProducer<String, DeadLetter> deadLetters) {
+    Duration backoff = props.initialBackoff();
+    while (running) {
+      try {
+        WriteOutcome outcome = write(record);
+        meters.counter("byproduct.assembler.written", "topic", record.topic(), "outcome", outcome.name()).increment();
+        return true;
+      } catch (SerializationException | IllegalArgumentException e) {
+        return deadLetter(record, "undecodable", e.getMessage(), deadLetters);
+      } catch (SdkException e) {
+        if (!TransientFailures.isTransient(e)) {
+          return deadLetter(record, "refused-by-dynamodb", e.getMessage(), deadLetters);
+        }
+        meters.counter("byproduct.assembler.retries", "topic", record.topic()).increment();
+        log.warn("DynamoDB write failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(props.maxBackoff()) > 0 ? props.maxBackoff() : backoff.multipliedBy(2);
+      }
+    }
+    return false;
+  }
+
+  private WriteOutcome write(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null) {
+      throw new IllegalArgumentException("the record has no value");
+    }
+    if (record.topic().equals(topics.pages.name())) {
+      PageRecord page = topics.pages.valueSerde().deserializer().deserialize(record.topic(), record.value());
+      return pages.write(page);
+    }
+    AnnotationRecord annotation = topics.annotations.valueSerde().deserializer().deserialize(record.topic(), record.value());
+    return annotations.write(annotation);
+  }
+
+  private boolean deadLetter(ConsumerRecord<String, byte[]> record, String reason, String detail,
+      KafkaProducer<String, DeadLetter> deadLetters) {
+    byte[] payload = record.value();
+    DeadLetter letter = DeadLetter.newBuilder()
+        .setSource(SOURCE).setReason(reason).setDetail(detail == null ? "" : detail)
+        .setPayload(payload == null ? null : ByteBuffer.wrap(payload))
+        .setPayloadText(null).setPayloadTruncated(false)
+        .setKey(record.key()).setOriginTopic(record.topic()).setOriginPartition(record.partition())
+        .setOriginOffset(record.offset()).setOccurredAt(System.currentTimeMillis())
+        .build();
+    try {
+      deadLetters.send(new ProducerRecord<>(topics.deadLetters.name(), record.key(), letter)).get();
+      meters.counter("byproduct.assembler.dead-lettered", "reason", reason).increment();
+      log.warn("Dead-lettered {}-{}@{}: {} ({})", record.topic(), record.partition(), record.offset(), reason, detail);
+      return true;
+    } catch (ExecutionException e) {
+      log.error("Cannot write a dead letter; the record will be delivered again", e);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void sleep(Duration backoff) {
+    try {
+      Thread.sleep(backoff.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package io.byproduct.pageassembler.writing;
+
+import io.byproduct.platform.tables.Tables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+@Configuration
+class WritersConfiguration {
+
+  @Bean
+  PageWriter pageWriter(DynamoDbClient dynamo, Tables tables) {
+    return new PageWriter(dynamo, tables);
+  }
+
+  @Bean
+  AnnotationWriter annotationWriter(DynamoDbClient dynamo, Tables tables) {
+    return new AnnotationWriter(dynamo, tables);
+  }
+}

@@ -1,0 +1,86 @@
+package io.byproduct.streamprocessor.app;
+
+import io.byproduct.platform.config.KafkaProperties;
+import io.byproduct.platform.config.TopicsProperties;
+import io.byproduct.schemas.topics.Topics;
+import io.byproduct.streamprocessor.topology.CaptureTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Runs the capture topology with exactly-once semantics for as long as the application runs. */
+@Component
+public class CaptureStreams implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(CaptureStreams.class);
+
+  private final Topology topology;
+  private final Properties config;
+  private volatile KafkaStreams streams;
+
+  public CaptureStreams(Topics topics, KafkaProperties kafka, TopicsProperties topicProps,
+      StreamProcessorProperties props) {
+    this.topology = CaptureTopology.build(topics, props.captureOptions(), true);
+    this.config = streamsConfig(kafka, topicProps, props);
+  }
+
+  static Properties streamsConfig(KafkaProperties kafka, TopicsProperties topics, StreamProcessorProperties props) {
+    Properties p = new Properties();
+    p.putAll(kafka.clientProperties());
+    String applicationId = props.applicationId().isBlank() ? topics.prefix() + "stream-processor" : props.applicationId();
+    p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, props.threads());
+    p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) topics.replicationFactor());
+    Path stateDir = props.stateDir() != null ? props.stateDir()
+        : Path.of(System.getProperty("java.io.tmpdir"), "byproduct-streams");
+    p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), CaptureTopology.MAX_RECORD_BYTES);
+    p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    return p;
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  public KafkaStreams.State state() {
+    KafkaStreams current = streams;
+    return current == null ? KafkaStreams.State.NOT_RUNNING : current.state();
+  }
+
+  @Override
+  public void start() {
+    streams = new KafkaStreams(topology, config);
+    streams.setUncaughtExceptionHandler(e -> {
+      log.error("A stream thread failed; replacing it", e);
+      return StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    streams.setStateListener((now, before) -> log.info("Capture streams {} -> {}", before, now));
+    streams.start();
+    log.info("Capture topology started as '{}'", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+  }
+
+  @Override
+  public void stop() {
+    KafkaStreams current = streams;
+    if (current != null) {
+      current.close(Duration.ofSeconds(30));
+      streams = null;
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return streams != null;
+  }
+}

@@ -1,0 +1,118 @@
+package io.byproduct.streamprocessor.folding;
+
+import io.byproduct.schemas.event.ImageLaidOut;
+import io.byproduct.schemas.record.HoverAction;
+import io.byproduct.schemas.record.HoverActionKind;
+import io.byproduct.schemas.record.ImageRecord;
+import io.byproduct.schemas.record.Position;
+import io.byproduct.schemas.record.TrackPoint;
+import io.byproduct.schemas.state.ImageState;
+import java.util.ArrayList;
+
+/**
+ * The original front end's counting rules for one image (seed-contract.md, "Exact behaviour"):
+ * <ul>
+ *   <li>{@code hoveredCount} +1 on every pointer entry, also while selected; enter and leave go to
+ *       {@code hoveredRecord}.
+ *   <li>A click sets {@code selected} to the state it produced; only a selecting click counts in
+ *       {@code selectedCount} and appends to {@code selectedRecord}.
+ *   <li>Tracking keeps at most one point per 1000/60 ms per image (the first point of a hover is
+ *       always kept) and is paused while the image is selected.
+ *   <li>{@code estimateTime} is the time hovered while unselected, counted from the first tracked
+ *       point of a hover to the leave (or to the selecting click).
+ *   <li>Layout is the latest measured.
+ * </ul>
+ */
+public final class ImageRules {
+
+  /** One point per 1000/60 ms: kept when {@code (t - last) * 60 >= 1000}. */
+  static final long SAMPLES_PER_SECOND = 60;
+
+  private ImageRules() {}
+
+  public static ImageState newImage(String imageId, String workerId) {
+    ImageRecord record = ImageRecord.newBuilder()
+        .setImageID(imageId)
+        .setOriginalImageHeight(0).setOriginalImageWidth(0)
+        .setImageHeight(0).setImageWidth(0)
+        .setImagePosition(new Position(0, 0))
+        .setHoveredRecord(new ArrayList<>())
+        .setHoveredCount(0)
+        .setMouseTracking(new ArrayList<>())
+        .setSelected(false)
+        .setSelectedCount(0)
+        .setSelectedRecord(new ArrayList<>())
+        .setEstimateTime(0)
+        .setWorkerId(workerId)
+        .build();
+    return ImageState.newBuilder().setRecord(record).setHovering(false)
+        .setTrackingSince(null).setLastTrackTime(null).setLaidOut(false).build();
+  }
+
+  public static void hoverEnter(ImageState state, long time) {
+    ImageRecord r = state.getRecord();
+    r.setHoveredCount(r.getHoveredCount() + 1);
+    r.getHoveredRecord().add(new HoverAction(HoverActionKind.enter, time));
+    state.setHovering(true);
+    state.setTrackingSince(null);
+    state.setLastTrackTime(null);
+  }
+
+  public static void hoverLeave(ImageState state, long time) {
+    state.getRecord().getHoveredRecord().add(new HoverAction(HoverActionKind.leave, time));
+    stopEstimate(state, time);
+    state.setHovering(false);
+  }
+
+  /** @return whether the sample became a tracked point */
+  public static boolean pointer(ImageState state, double x, double y, long time) {
+    ImageRecord r = state.getRecord();
+    if (r.getSelected()) {
+      return false;
+    }
+    Long last = state.getLastTrackTime();
+    if (last != null && (time - last) * SAMPLES_PER_SECOND < 1000) {
+      return false;
+    }
+    r.getMouseTracking().add(new TrackPoint(x, y, time));
+    state.setLastTrackTime(time);
+    if (state.getTrackingSince() == null) {
+      state.setTrackingSince(time);
+    }
+    return true;
+  }
+
+  public static void selection(ImageState state, double x, double y, boolean selected, long time) {
+    ImageRecord r = state.getRecord();
+    if (selected && !r.getSelected()) {
+      r.setSelectedCount(r.getSelectedCount() + 1);
+      r.getSelectedRecord().add(new TrackPoint(x, y, time));
+      stopEstimate(state, time);
+    }
+    r.setSelected(selected);
+  }
+
+  public static void layout(ImageState state, ImageLaidOut layout) {
+    ImageRecord r = state.getRecord();
+    r.setImagePosition(new Position((int) Math.round(layout.getX()), (int) Math.round(layout.getY())));
+    r.setImageWidth((int) Math.round(layout.getWidth()));
+    r.setImageHeight((int) Math.round(layout.getHeight()));
+    r.setOriginalImageWidth(layout.getNaturalWidth());
+    r.setOriginalImageHeight(layout.getNaturalHeight());
+    state.setLaidOut(true);
+  }
+
+  /** Ends an estimate interval still running when the page ends (submit or abandonment). */
+  public static void pageEnded(ImageState state, long time) {
+    stopEstimate(state, time);
+  }
+
+  private static void stopEstimate(ImageState state, long time) {
+    Long since = state.getTrackingSince();
+    if (since != null && time > since) {
+      ImageRecord r = state.getRecord();
+      r.setEstimateTime(r.getEstimateTime() + (time - since));
+    }
+    state.setTrackingSince(null);
+  }
+}

@@ -1,0 +1,99 @@
+package io.byproduct.streamprocessor.topology;
+
+import io.byproduct.schemas.event.FocusChanged;
+import io.byproduct.schemas.event.HitFinished;
+import io.byproduct.schemas.event.HitStarted;
+import io.byproduct.schemas.event.HoverChanged;
+import io.byproduct.schemas.event.ImageLaidOut;
+import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.event.InterfaceVersion;
+import io.byproduct.schemas.event.PageOpened;
+import io.byproduct.schemas.event.PageSubmitted;
+import io.byproduct.schemas.event.PointerSample;
+import io.byproduct.schemas.event.SelectionToggled;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the events one browser session sends, in order, with sequence numbers and client times. */
+final class Script {
+
+  final String annotationId;
+  final String sessionId;
+  final List<InteractionEvent> events = new ArrayList<>();
+  private long seq;
+  private int pageNo = 1;
+  long now;
+
+  Script(String annotationId, String sessionId, long startTime) {
+    this.annotationId = annotationId;
+    this.sessionId = sessionId;
+    this.now = startTime;
+  }
+
+  Script at(long time) {
+    now = time;
+    return this;
+  }
+
+  Script page(int pageNo) {
+    this.pageNo = pageNo;
+    return this;
+  }
+
+  Script opened(String... imageIds) {
+    return add(new PageOpened("cls-1", "n01440764", List.of("tench", "Tinca tinca"), List.of(imageIds), 10));
+  }
+
+  Script laidOut(String imageId, double x, double y, double w, double h, int nw, int nh) {
+    return add(new ImageLaidOut(imageId, x, y, w, h, nw, nh));
+  }
+
+  Script enter(String imageId) {
+    return add(new HoverChanged(imageId, true));
+  }
+
+  Script leave(String imageId) {
+    return add(new HoverChanged(imageId, false));
+  }
+
+  Script move(String imageId, double x, double y) {
+    return add(new PointerSample(imageId, x, y));
+  }
+
+  Script click(String imageId, double x, double y, boolean selectedAfter) {
+    return add(new SelectionToggled(imageId, x, y, selectedAfter));
+  }
+
+  Script focus(boolean focused) {
+    return add(new FocusChanged(focused));
+  }
+
+  Script submit(String pageId, long startedAt, boolean lastPage) {
+    return add(new PageSubmitted(pageId, startedAt, lastPage));
+  }
+
+  Script hitStarted(long startedAt) {
+    return add(new HitStarted(startedAt, ""));
+  }
+
+  Script hitFinished(int pageCount) {
+    return add(new HitFinished(pageCount));
+  }
+
+  Script add(Object payload) {
+    seq++;
+    events.add(InteractionEvent.newBuilder()
+        .setEventId(sessionId + ":" + seq).setSessionId(sessionId).setSeq(seq)
+        .setAnnotationId(annotationId).setHitDatasetName("demo").setImageNetHitId("hit-0001")
+        .setPageNo(pageNo).setWorkerId("W-PSEUDONYM").setAssignmentId("ASSIGN").setHitId("MTURKHIT")
+        .setVersion(InterfaceVersion.POINTER_ORIGINAL)
+        .setClientTime(now).setGatewayTime(now + 5)
+        .setPayload(payload)
+        .build());
+    return this;
+  }
+
+  InteractionEvent last() {
+    return events.get(events.size() - 1);
+  }
+}
