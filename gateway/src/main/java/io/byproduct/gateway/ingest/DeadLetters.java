@@ -1,0 +1,79 @@
+package io.byproduct.gateway.ingest;
+
+import io.byproduct.schemas.deadletter.DeadLetter;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Arrays;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Writes refused messages to the dead-letter topic: source, reason code, the message naming the
+ * problem, the payload (at most 64 KiB, raw worker ids replaced by pseudonyms), keyed by the
+ * annotation id if known. Fire and forget: the sender's error answer does not wait for it; a
+ * failed write is logged.
+ */
+final class DeadLetters {
+
+  static final String WEBSOCKET = "gateway.websocket";
+  static final String HTTP = "gateway.http";
+
+  private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
+  private final Producer<String, DeadLetter> producer;
+  private final String topic;
+  private final WorkerIdScrubber scrubber;
+  private final Clock clock;
+  private final Scheduler sender;
+
+  DeadLetters(Producer<String, DeadLetter> producer, String topic, WorkerIdScrubber scrubber, Clock clock, Scheduler sender) {
+    this.producer = producer;
+    this.topic = topic;
+    this.scrubber = scrubber;
+    this.clock = clock;
+    this.sender = sender;
+  }
+
+  /**
+   * @param payload the refused bytes as kept (maybe already cut)
+   * @param fullSize the size of the refused message as received
+   */
+  void write(String source, Rejection rejection, byte[] payload, int fullSize) {
+    DeadLetter letter = letter(source, rejection, payload, fullSize);
+    ProducerRecord<String, DeadLetter> record = new ProducerRecord<>(topic, rejection.key(), letter);
+    sender.schedule(() -> {
+      try {
+        producer.send(record, (metadata, error) -> {
+          if (error != null) {
+            log.warn("Could not write a dead letter ({} from {}): {}", letter.getReason(), source, error.toString());
+          }
+        });
+      } catch (RuntimeException e) {
+        log.warn("Could not write a dead letter ({} from {}): {}", letter.getReason(), source, e.toString());
+      }
+    });
+  }
+
+  DeadLetter letter(String source, Rejection rejection, byte[] payload, int fullSize) {
+    int limit = IngestProperties.DEAD_LETTER_PAYLOAD_LIMIT;
+    byte[] kept = payload.length > limit ? Arrays.copyOf(payload, limit) : payload;
+    boolean truncated = fullSize > kept.length;
+    String text = new String(kept, StandardCharsets.UTF_8);
+    String scrubbed = scrubber.scrub(text);
+    byte[] bytes = scrubbed.equals(text) ? kept : scrubbed.getBytes(StandardCharsets.UTF_8);
+    return DeadLetter.newBuilder()
+        .setSource(source)
+        .setReason(rejection.reason().code())
+        .setDetail(rejection.getMessage())
+        .setPayload(ByteBuffer.wrap(bytes))
+        .setPayloadText(scrubbed)
+        .setPayloadTruncated(truncated)
+        .setKey(rejection.key())
+        .setOccurredAt(clock.millis())
+        .build();
+  }
+}

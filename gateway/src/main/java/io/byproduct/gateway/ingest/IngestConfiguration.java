@@ -1,0 +1,124 @@
+package io.byproduct.gateway.ingest;
+
+import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.platform.config.KafkaProperties;
+import io.byproduct.platform.workers.WorkerPseudonyms;
+import io.byproduct.schemas.deadletter.DeadLetter;
+import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.topics.Topic;
+import io.byproduct.schemas.topics.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.server.WebSocketService;
+import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/** Wires the ingest: producers, pseudonyms, decoders, the WebSocket endpoint and its limits. */
+@Configuration(proxyBeanMethods = false)
+class IngestConfiguration {
+
+  @Bean
+  WorkerPseudonyms workerPseudonyms(GatewayProperties gateway) {
+    return WorkerIdKeyException.pseudonymsFor(gateway.workerIdKey());
+  }
+
+  @Bean(destroyMethod = "close")
+  Producer<String, InteractionEvent> interactionsProducer(KafkaProperties kafka, IngestProperties ingest, Topics topics) {
+    return producer(topics.interactions, kafka, ingest, "byproduct-gateway-interactions");
+  }
+
+  @Bean(destroyMethod = "close")
+  Producer<String, DeadLetter> deadLetterProducer(KafkaProperties kafka, IngestProperties ingest, Topics topics) {
+    return producer(topics.deadLetters, kafka, ingest, "byproduct-gateway-dead-letters");
+  }
+
+  @Bean(destroyMethod = "dispose")
+  Scheduler ingestSender() {
+    return Schedulers.newBoundedElastic(Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE, Schedulers.DEFAULT_BOUNDED_ELASTIC_QUEUESIZE,
+        "ingest-send");
+  }
+
+  @Bean
+  IngestMetrics ingestMetrics(MeterRegistry registry) {
+    return new IngestMetrics(registry);
+  }
+
+  @Bean
+  HelloDecoder helloDecoder(WorkerPseudonyms pseudonyms) {
+    return new HelloDecoder(pseudonyms);
+  }
+
+  @Bean
+  FrameDecoder frameDecoder(IngestProperties ingest) {
+    return new FrameDecoder(ingest);
+  }
+
+  @Bean
+  IngestServices ingestServices(HelloDecoder hellos, FrameDecoder frames, IngestProperties ingest, Topics topics,
+      Producer<String, InteractionEvent> interactionsProducer, Producer<String, DeadLetter> deadLetterProducer,
+      WorkerPseudonyms pseudonyms, IngestMetrics metrics, Scheduler ingestSender) {
+    Clock clock = Clock.systemUTC();
+    return new IngestServices(
+        new MessageDecoder(hellos, frames, ingest, clock),
+        new EventPublisher(interactionsProducer, topics.interactions.name()),
+        new DeadLetters(deadLetterProducer, topics.deadLetters.name(), new WorkerIdScrubber(pseudonyms), clock, ingestSender),
+        metrics, ingest, ingestSender);
+  }
+
+  @Bean
+  BatchIngest batchIngest(HelloDecoder hellos, FrameDecoder frames, IngestServices services) {
+    return new BatchIngest(hellos, frames, services, Clock.systemUTC());
+  }
+
+  @Bean
+  OpenConnections openIngestConnections() {
+    return new OpenConnections();
+  }
+
+  @Bean
+  HandlerMapping ingestWebSocketMapping(IngestServices services, OpenConnections connections) {
+    return new SimpleUrlHandlerMapping(Map.of(IngestWebSocketHandler.PATH, new IngestWebSocketHandler(services, connections)), -1);
+  }
+
+  /**
+   * Lets WebSocket messages up to four times the frame limit through (so that oversized frames get
+   * an answer rather than a closed connection) and offers permessage-deflate, with the inflated
+   * size bounded by the same limit.
+   */
+  @Bean
+  WebFluxConfigurer ingestWebSocketService(IngestProperties ingest) {
+    return new WebFluxConfigurer() {
+      @Override
+      public WebSocketService getWebSocketService() {
+        return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+            .maxFramePayloadLength(ingest.webSocketMessageLimit())
+            .compress(ingest.websocketCompression())
+            .maxDecompressionBufferSize(ingest.webSocketMessageLimit())));
+      }
+    };
+  }
+
+  private static <V> Producer<String, V> producer(Topic<String, V> topic, KafkaProperties kafka, IngestProperties ingest,
+      String clientId) {
+    Map<String, Object> props = kafka.clientProperties();
+    props.put("client.id", clientId);
+    props.put("linger.ms", "5");
+    props.put("compression.type", "lz4");
+    props.put("max.block.ms", "10000");
+    props.putAll(ingest.producer());
+    props.put("acks", "all");
+    props.put("enable.idempotence", "true");
+    return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+}
