@@ -1,0 +1,98 @@
+package io.byproduct.bench.wire;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.client.WebsocketClientSpec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A WebSocket connection to the gateway's ingest, as a worker's page holds it: sends the hello and
+ * frames, and keeps the highest acknowledged sequence number and every error answered.
+ */
+public final class IngestClient implements AutoCloseable {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+  private final AtomicLong ack = new AtomicLong();
+  private final List<JsonNode> errors = new CopyOnWriteArrayList<>();
+  private final AtomicReference<String> closedWith = new AtomicReference<>();
+  private final Disposable connection;
+
+  private IngestClient(URI uri, String hello) {
+    outbound.tryEmitNext(hello);
+    connection = HttpClient.create()
+        .websocket(WebsocketClientSpec.builder().compress(true).maxFramePayloadLength(1 << 20).build())
+        .uri(uri)
+        .handle((in, out) -> {
+          Mono<Void> reading = in.receive().asString().doOnNext(this::onAnswer).then();
+          in.receiveCloseStatus().subscribe(status -> closedWith.set(status.code() + " " + status.reasonText()));
+          return out.sendString(outbound.asFlux()).then().and(reading);
+        })
+        .doFinally(s -> closedWith.compareAndSet(null, "ended"))
+        .subscribe(ignored -> { }, error -> closedWith.compareAndSet(null, "failed: " + error));
+  }
+
+  /** Connects to {@code ws://host:port/ingest/ws} and sends the hello. */
+  public static IngestClient connect(URI uri, String hello) {
+    return new IngestClient(uri, hello);
+  }
+
+  private void onAnswer(String text) {
+    JsonNode answer = JSON.readTree(text);
+    if (answer.has("ack")) {
+      ack.accumulateAndGet(answer.get("ack").asLong(), Math::max);
+    } else if (answer.has("error")) {
+      errors.add(answer.get("error"));
+    }
+  }
+
+  public void send(String message) {
+    Sinks.EmitResult result;
+    synchronized (outbound) {
+      result = outbound.tryEmitNext(message);
+    }
+    if (result.isFailure()) {
+      throw new IllegalStateException("cannot send on a closed ingest connection: " + result);
+    }
+  }
+
+  public long highestAck() {
+    return ack.get();
+  }
+
+  public List<JsonNode> errors() {
+    return errors;
+  }
+
+  /** The close status, or null while the connection is open. */
+  public String closedWith() {
+    return closedWith.get();
+  }
+
+  /** Waits until every event up to {@code seq} is acknowledged. */
+  public boolean awaitAck(long seq, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (ack.get() < seq && System.nanoTime() < deadline && closedWith.get() == null) {
+      Thread.sleep(5);
+    }
+    return ack.get() >= seq;
+  }
+
+  @Override
+  public void close() {
+    synchronized (outbound) {
+      outbound.tryEmitComplete();
+    }
+    connection.dispose();
+  }
+}
