@@ -1,8 +1,6 @@
-package io.byproduct.gateway.hits;
+package io.byproduct.gateway.hitflow;
 
 import io.byproduct.platform.hits.HitStore;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +25,6 @@ class HitController {
         .subscribeOn(Schedulers.boundedElastic())
         .map(found -> found
             .<ResponseEntity<Object>>map(json -> ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json))
-            .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
-                "error", "no HIT '" + imageNetHitId + "' in dataset '" + hitDatasetName + "'"))));
+            .orElseGet(() -> ApiErrors.unknownHit(hitDatasetName, imageNetHitId)));
   }
 }
