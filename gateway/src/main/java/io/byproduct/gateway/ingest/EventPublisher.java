@@ -10,9 +10,10 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Sends events to the interactions topic, keyed by annotation id, through the one shared
  * idempotent producer ({@code acks=all}). The future completes when the broker has acknowledged
- * every event of the batch, or exceptionally with the first failure.
+ * every event of the batch, or exceptionally with the first failure. Shared by the WebSocket and
+ * HTTP ingest and by the seed's REST writes.
  */
-final class EventPublisher {
+public final class EventPublisher {
 
   private final Producer<String, InteractionEvent> producer;
   private final String topic;
@@ -23,7 +24,7 @@ final class EventPublisher {
   }
 
   /** Sends; may block while the producer fetches metadata or its buffer is full (call off the event loop). */
-  CompletableFuture<Void> publish(List<InteractionEvent> events) {
+  public CompletableFuture<Void> publish(List<InteractionEvent> events) {
     CompletableFuture<Void> durable = new CompletableFuture<>();
     if (events.isEmpty()) {
       durable.complete(null);

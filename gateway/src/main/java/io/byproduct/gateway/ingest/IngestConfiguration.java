@@ -65,13 +65,18 @@ class IngestConfiguration {
   }
 
   @Bean
+  EventPublisher eventPublisher(Producer<String, InteractionEvent> interactionsProducer, Topics topics) {
+    return new EventPublisher(interactionsProducer, topics.interactions.name());
+  }
+
+  @Bean
   IngestServices ingestServices(HelloDecoder hellos, FrameDecoder frames, IngestProperties ingest, Topics topics,
-      Producer<String, InteractionEvent> interactionsProducer, Producer<String, DeadLetter> deadLetterProducer,
+      EventPublisher publisher, Producer<String, DeadLetter> deadLetterProducer,
       WorkerPseudonyms pseudonyms, IngestMetrics metrics, Scheduler ingestSender) {
     Clock clock = Clock.systemUTC();
     return new IngestServices(
         new MessageDecoder(hellos, frames, ingest, clock),
-        new EventPublisher(interactionsProducer, topics.interactions.name()),
+        publisher,
         new DeadLetters(deadLetterProducer, topics.deadLetters.name(), new WorkerIdScrubber(pseudonyms), clock, ingestSender),
         metrics, ingest, ingestSender);
   }

@@ -1,8 +1,8 @@
 package io.byproduct.pageassembler.writing;
 
+import io.byproduct.platform.annotations.AnnotationItems;
 import io.byproduct.platform.tables.Tables;
 import io.byproduct.schemas.record.AnnotationRecord;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,7 +25,7 @@ public final class AnnotationWriter {
   }
 
   public WriteOutcome write(AnnotationRecord a) {
-    Map<String, AttributeValue> item = itemOf(a);
+    Map<String, AttributeValue> item = AnnotationItems.itemOf(a);
     try {
       dynamo.putItem(b -> b.tableName(tables.names().annotation()).item(item)
           .conditionExpression("attribute_not_exists(#id) OR #pc < :pc OR (#pc = :pc AND (#done = :false OR :done = :true))")
@@ -36,34 +36,6 @@ public final class AnnotationWriter {
       return WriteOutcome.WRITTEN;
     } catch (ConditionalCheckFailedException newer) {
       return WriteOutcome.STALE;
-    }
-  }
-
-  static Map<String, AttributeValue> itemOf(AnnotationRecord a) {
-    Map<String, AttributeValue> item = new LinkedHashMap<>();
-    item.put(Tables.ANNOTATION_HASH, AttributeValue.fromS(a.getId()));
-    putIfPresent(item, Tables.DATASET, a.getHitDatasetName());
-    putIfPresent(item, "imageNetHitID", a.getImageNetHitID());
-    item.put("annotatorID", AttributeValue.fromS(a.getAnnotatorID()));
-    putIfPresent(item, Tables.WORKER_ID, a.getWorkerID());
-    putIfPresent(item, "hitID", a.getHitID());
-    putIfPresent(item, "assignmentID", a.getAssignmentID());
-    item.put("version", AttributeValue.fromS(a.getVersion()));
-    item.put("createdAt", AttributeValue.fromN(String.valueOf(a.getCreatedAt())));
-    if (a.getStartedAt() != null) {
-      item.put("startedAt", AttributeValue.fromN(String.valueOf(a.getStartedAt())));
-    }
-    if (a.getEndedAt() != null) {
-      item.put("endedAt", AttributeValue.fromN(String.valueOf(a.getEndedAt())));
-    }
-    item.put("pageCount", AttributeValue.fromN(String.valueOf(a.getPageCount())));
-    item.put("isDone", AttributeValue.fromBool(a.getIsDone()));
-    return item;
-  }
-
-  private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null && !value.isEmpty()) {
-      item.put(name, AttributeValue.fromS(value));
     }
   }
 }

@@ -1,0 +1,205 @@
+package io.byproduct.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.byproduct.bench.oracle.ReferenceRecords;
+import io.byproduct.bench.script.PageScript;
+import io.byproduct.bench.script.Worker;
+import io.byproduct.bench.script.WorkerScripts;
+import io.byproduct.bench.wire.IngestClient;
+import io.byproduct.bench.wire.WireFrames;
+import io.byproduct.devstack.LocalStack;
+import io.byproduct.platform.DynamoClients;
+import io.byproduct.platform.config.DynamoProperties;
+import io.byproduct.platform.pages.PageReader;
+import io.byproduct.platform.tables.Tables;
+import io.byproduct.platform.workers.SurveyCodes;
+import io.byproduct.schemas.event.InterfaceVersion;
+import io.byproduct.schemas.json.SeedJson;
+import io.byproduct.schemas.record.ImageRecord;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The original front end's REST API on the whole local system: a page PUT as the original sends it
+ * goes through the same topics and is stored exactly like the same interactions streamed; every
+ * write is idempotent; bad requests are answered with the field that is wrong.
+ */
+class SeedApiIT {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir
+  static Path dataDir;
+
+  private static LocalStack stack;
+  private static DynamoDbClient dynamo;
+  private static PageReader pages;
+  private static final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    stack = LocalStack.start(dataDir, 0, new PrintStream(PrintStream.nullOutputStream()));
+    DynamoProperties props = new DynamoProperties(URI.create(stack.dynamoEndpoint()), "us-east-1", "local", "local",
+        Duration.ofSeconds(10), new DynamoProperties.TableNames("ImageNetHIT", "ImageNetAnnotation", "ImageNetAnnotationPage"));
+    dynamo = DynamoClients.create(props);
+    pages = new PageReader(dynamo, new Tables(props.tables()));
+  }
+
+  @AfterAll
+  static void stop() {
+    dynamo.close();
+    stack.close();
+  }
+
+  private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+        .header("Content-Type", "application/json");
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      Optional<T> value = probe.get();
+      if (value.isPresent()) {
+        return value.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("not seen within 60 s");
+  }
+
+  private static List<ImageRecord> storedRecords(String annotationId) throws InterruptedException {
+    JsonNode page = await(() -> pages.read(annotationId, 1));
+    List<ImageRecord> records = new ArrayList<>();
+    page.get("annotations").forEach(a -> records.add(SeedJson.fromTree(a)));
+    return records;
+  }
+
+  private static String createBody(String id, String worker, long startedAt) {
+    return "{\"id\":\"" + id + "\",\"annotatorID\":\"\",\"version\":\"POINTER_ORIGINAL\",\"assignmentID\":\"ASSIGN-9\","
+        + "\"hitID\":\"MTURK-9\",\"workerID\":\"" + worker + "\",\"startedAt\":" + startedAt + "}";
+  }
+
+  /** The PUT body the original front end sends for a page: records in image order, no worker id per image. */
+  private static String putBody(PageScript script, long startedAt, long endedAt) {
+    ArrayNode annotations = JSON.createArrayNode();
+    for (ImageRecord record : ReferenceRecords.of(script, null)) {
+      ObjectNode node = SeedJson.toTree(record);
+      node.remove("worker_id");
+      annotations.add(node);
+    }
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode page = body.putObject("page");
+    page.put("id", UUID.randomUUID().toString());
+    page.put("pageno", 1);
+    page.put("startedAt", startedAt);
+    page.put("endedAt", endedAt);
+    page.set("annotations", annotations);
+    body.put("endedAt", endedAt);
+    body.put("isDone", true);
+    return JSON.writeValueAsString(body);
+  }
+
+  @Test
+  void pagePut_isStoredExactlyLikeTheSameInteractionsStreamed_andEveryWriteIsIdempotent() throws Exception {
+    String worker = "A2SAMEWORKER";
+    long start = System.currentTimeMillis() - 120_000;
+    PageScript script = new WorkerScripts(11).page(1, images(), start, 30, 1);
+    long end = script.actions().get(script.actions().size() - 1).time();
+
+    Worker streamed = new Worker(UUID.randomUUID().toString(), "s-" + UUID.randomUUID(), "demo", "demo-hit-02",
+        worker, "ASSIGN-9", "MTURK-9", InterfaceVersion.POINTER_ORIGINAL);
+    try (IngestClient client = IngestClient.connect(URI.create("ws://localhost:" + stack.port() + "/ingest/ws"),
+        WireFrames.hello(streamed))) {
+      List<WireFrames.Frame> frames = WireFrames.frames(script, 1, 500);
+      frames.forEach(f -> client.send(f.json()));
+      assertThat(client.awaitAck(frames.get(frames.size() - 1).lastSeq(), Duration.ofSeconds(30))).isTrue();
+    }
+
+    String putId = UUID.randomUUID().toString();
+    String body = putBody(script, start, end);
+    for (int attempt = 0; attempt < 2; attempt++) {                 // the original re-sends after a failure
+      assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-02/annotations", createBody(putId, worker, start))
+          .statusCode()).isEqualTo(200);
+      assertThat(send("PUT", "/api/imagenet/demo/annotations/" + putId, body).statusCode()).isEqualTo(200);
+    }
+
+    assertThat(storedRecords(putId)).isEqualTo(storedRecords(streamed.annotationId()));
+    JsonNode search = await(() -> {
+      try {
+        JsonNode found = JSON.readTree(send("GET", "/api/imagenet/demo/hits/demo-hit-02/annotations?workerID=" + worker, null).body());
+        for (JsonNode a : found) {
+          if (a.get("id").asString().equals(putId) && a.get("isDone").asBoolean()) {
+            return Optional.of(a);
+          }
+        }
+        return Optional.empty();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertThat(search.get("pageCount").asInt()).isEqualTo(1);
+    assertThat(search.get("version").asString()).isEqualTo("POINTER_ORIGINAL");
+    HttpResponse<String> code = send("GET", "/api/imagenet/demo/hits/demo-hit-02/survey-code?workerID=" + worker
+        + "&assignmentID=ASSIGN-9&hitID=MTURK-9", null);
+    String key = Files.readString(stack.dataDir().resolve("worker-id-key")).trim();
+    assertThat(JSON.readTree(code.body()).get("surveyCode").asString())
+        .isEqualTo(new SurveyCodes(key).code("MTURK-9", worker, "ASSIGN-9"));
+  }
+
+  @Test
+  void badRequests_nameTheField_andUnknownIdsAre404() throws Exception {
+    String id = UUID.randomUUID().toString();
+    HttpResponse<String> noWorker = send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations",
+        "{\"id\":\"" + id + "\",\"version\":\"POINTER_ORIGINAL\",\"startedAt\":1}");
+    assertThat(noWorker.statusCode()).isEqualTo(400);
+    assertThat(noWorker.body()).contains("workerID");
+
+    assertThat(send("POST", "/api/imagenet/demo/hits/no-such-hit/annotations", createBody(id, "W", 1)).statusCode())
+        .isEqualTo(404);
+    assertThat(send("PUT", "/api/imagenet/demo/annotations/" + id, "{\"page\":{}}").statusCode()).isEqualTo(400);
+    HttpResponse<String> unknown = send("PUT", "/api/imagenet/demo/annotations/" + id,
+        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":1,\"endedAt\":2,\"annotations\":[]},\"isDone\":false}");
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("create it first");
+
+    assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations", createBody(id, "W", 1)).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> badRecord = send("PUT", "/api/imagenet/demo/annotations/" + id,
+        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":1,\"endedAt\":2,\"annotations\":[{\"imageID\":\"x\"}]}}");
+    assertThat(badRecord.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badRecord.body()).get("error").asString()).startsWith("page.annotations[0].");
+    assertThat(send("PUT", "/api/imagenet/demo/annotations/" + id, "not json").statusCode()).isEqualTo(400);
+  }
+
+  private static List<String> images() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      ids.add("n02000000/n02000000_" + i);
+    }
+    return ids;
+  }
+}

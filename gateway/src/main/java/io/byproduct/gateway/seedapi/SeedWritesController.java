@@ -1,0 +1,156 @@
+package io.byproduct.gateway.seedapi;
+
+import io.byproduct.gateway.ingest.EventPublisher;
+import io.byproduct.platform.annotations.AnnotationItems;
+import io.byproduct.platform.hits.HitStore;
+import io.byproduct.platform.tables.Tables;
+import io.byproduct.platform.workers.WorkerPseudonyms;
+import io.byproduct.schemas.event.HitStarted;
+import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.event.InterfaceVersion;
+import io.byproduct.schemas.record.AnnotationRecord;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The writes of the original front end's API, so that it runs unchanged against Byproduct. Both go
+ * through the interactions topic like streamed events, and both are idempotent (the original
+ * re-sends after any failure): the annotation is created only if absent, and a page's events have
+ * a deterministic session and sequence numbers, so the stream processor folds them once.
+ */
+@RestController
+class SeedWritesController {
+
+  private final HitStore hits;
+  private final DynamoDbClient dynamo;
+  private final Tables tables;
+  private final WorkerPseudonyms pseudonyms;
+  private final EventPublisher publisher;
+
+  SeedWritesController(HitStore hits, DynamoDbClient dynamo, Tables tables, WorkerPseudonyms pseudonyms,
+      EventPublisher publisher) {
+    this.hits = hits;
+    this.dynamo = dynamo;
+    this.tables = tables;
+    this.pseudonyms = pseudonyms;
+    this.publisher = publisher;
+  }
+
+  @PostMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
+  Mono<ResponseEntity<Object>> create(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
+      @RequestBody(required = false) String body) {
+    return blocking(() -> {
+      SeedBodies.NewAnnotation created = SeedBodies.newAnnotation(SeedBodies.parse(body));
+      if (hits.findJson(hitDatasetName, imageNetHitId).isEmpty()) {
+        return error(HttpStatus.NOT_FOUND, "no HIT '" + imageNetHitId + "' in dataset '" + hitDatasetName + "'");
+      }
+      long now = System.currentTimeMillis();
+      AnnotationRecord annotation = AnnotationRecord.newBuilder()
+          .setId(created.id()).setHitDatasetName(hitDatasetName).setImageNetHitID(imageNetHitId)
+          .setAnnotatorID(created.annotatorId()).setWorkerID(pseudonyms.pseudonymise(created.workerId()))
+          .setHitID(created.hitId()).setAssignmentID(created.assignmentId()).setVersion(created.version().name())
+          .setCreatedAt(now).setStartedAt(created.startedAt()).setEndedAt(null).setPageCount(0).setIsDone(false)
+          .build();
+      try {
+        dynamo.putItem(b -> b.tableName(tables.names().annotation()).item(AnnotationItems.itemOf(annotation))
+            .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", Tables.ANNOTATION_HASH)));
+      } catch (ConditionalCheckFailedException exists) {
+        Map<String, AttributeValue> stored = annotationItem(created.id());
+        if (!hitDatasetName.equals(text(stored, Tables.DATASET)) || !imageNetHitId.equals(text(stored, "imageNetHitID"))) {
+          return error(HttpStatus.CONFLICT, "annotation '" + created.id() + "' belongs to another HIT");
+        }
+      }
+      Envelope envelope = envelope(created.id(), hitDatasetName, imageNetHitId, annotation.getWorkerID(),
+          created.assignmentId(), created.hitId(), created.version());
+      String session = "rest:" + created.id() + ":start";
+      publish(List.of(envelope.event(session, 1, 1, created.startedAt(), now)
+          .setPayload(new HitStarted(created.startedAt(), created.annotatorId())).build()));
+      return ResponseEntity.ok(Map.of("id", created.id()));
+    });
+  }
+
+  @PutMapping(path = "/api/imagenet/{hitDatasetName}/annotations/{annotationId}", produces = MediaType.APPLICATION_JSON_VALUE)
+  Mono<ResponseEntity<Object>> page(@PathVariable String hitDatasetName, @PathVariable String annotationId,
+      @RequestBody(required = false) String body) {
+    return blocking(() -> {
+      SeedBodies.PageWrite page = SeedBodies.pageWrite(SeedBodies.parse(body));
+      Map<String, AttributeValue> stored = annotationItem(annotationId);
+      if (stored == null || !hitDatasetName.equals(text(stored, Tables.DATASET))) {
+        return error(HttpStatus.NOT_FOUND, "no annotation '" + annotationId + "' in dataset '" + hitDatasetName
+            + "'; create it first with POST /api/imagenet/" + hitDatasetName + "/hits/{imageNetHitID}/annotations");
+      }
+      Envelope envelope = envelope(annotationId, hitDatasetName, text(stored, "imageNetHitID"),
+          text(stored, Tables.WORKER_ID), text(stored, "assignmentID"), text(stored, "hitID"),
+          InterfaceVersion.valueOf(text(stored, "version")));
+      List<InteractionEvent> events;
+      try {
+        events = PageEvents.of(envelope, page.pageNo(), page.pageId(), page.startedAt(), page.endedAt(),
+            page.images(), page.isDone(), System.currentTimeMillis());
+      } catch (IllegalArgumentException e) {
+        throw new BadRequest(e.getMessage());
+      }
+      publish(events);
+      return ResponseEntity.ok(Map.of("id", annotationId, "pageno", page.pageNo()));
+    });
+  }
+
+  private Map<String, AttributeValue> annotationItem(String id) {
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tables.names().annotation()).consistentRead(true)
+        .key(Map.of(Tables.ANNOTATION_HASH, AttributeValue.fromS(id)))).item();
+    return item == null || item.isEmpty() ? null : item;
+  }
+
+  private static Envelope envelope(String id, String dataset, String hit, String worker, String assignment,
+      String mturkHit, InterfaceVersion version) {
+    return new Envelope(id, dataset, hit, worker, assignment, mturkHit, version);
+  }
+
+  private void publish(List<InteractionEvent> events) throws InterruptedException {
+    try {
+      publisher.publish(events).get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new NotDurable(e);
+    }
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item == null ? null : item.get(name);
+    return value == null ? null : value.s();
+  }
+
+  private static ResponseEntity<Object> error(HttpStatus status, String message) {
+    return ResponseEntity.status(status).body(Map.of("error", message));
+  }
+
+  private static Mono<ResponseEntity<Object>> blocking(Callable<ResponseEntity<Object>> call) {
+    return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic())
+        .onErrorResume(BadRequest.class, e -> Mono.just(error(HttpStatus.BAD_REQUEST, e.getMessage())))
+        .onErrorResume(NotDurable.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
+            "the events could not be written to Kafka; send the request again")));
+  }
+
+  /** Kafka did not take the events. */
+  static final class NotDurable extends RuntimeException {
+    NotDurable(Throwable cause) {
+      super(cause);
+    }
+  }
+}
