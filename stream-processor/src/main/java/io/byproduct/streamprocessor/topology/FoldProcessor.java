@@ -103,12 +103,12 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     }
     PageState page = pages.get(pageKey);
     if (page == null) {
-      page = newPage(e);
+      page = newPage(e, context.currentSystemTimeMs());
     }
     page.setEventCount(page.getEventCount() + 1);
     page.setFirstClientTime(Math.min(page.getFirstClientTime(), e.getClientTime()));
     page.setLastClientTime(Math.max(page.getLastClientTime(), e.getClientTime()));
-    page.setLastActivityAt(Math.max(page.getLastActivityAt(), e.getGatewayTime()));
+    page.setLastActivityAt(context.currentSystemTimeMs());
 
     if (payload instanceof PageOpened opened) {
       open(page, pageKey, opened, e);
@@ -184,7 +184,8 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     context.forward(new Record<>(annotation.getId(), (Object) annotation, timestamp), CaptureTopology.ANNOTATIONS_SINK);
   }
 
-  private static PageState newPage(InteractionEvent e) {
+  /** A new open page; {@code now} starts its abandonment clock (processing time, so replays of old events work). */
+  private static PageState newPage(InteractionEvent e, long now) {
     return PageState.newBuilder()
         .setAnnotationId(e.getAnnotationId())
         .setPageNo(e.getPageNo())
@@ -196,7 +197,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
         .setStartedAt(null)
         .setFirstClientTime(e.getClientTime())
         .setLastClientTime(e.getClientTime())
-        .setLastActivityAt(e.getGatewayTime())
+        .setLastActivityAt(now)
         .setEventCount(0)
         .setImageIds(new ArrayList<>())
         .setDirtyImages(new ArrayList<>())
