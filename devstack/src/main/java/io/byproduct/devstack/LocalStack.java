@@ -78,9 +78,11 @@ public final class LocalStack implements AutoCloseable {
     started.add(dynamo);
     progress.println("      DynamoDB at " + dynamo.endpoint() + (temporary ? " (in memory)" : ""));
 
-    progress.println("[3/6] Writing the demo images ...");
+    progress.println("[3/6] Writing the demo images and manifest ...");
     Path images = dataDir.resolve("images");
     DemoDataset.writeImages(images);
+    Path manifest = DemoDataset.writeManifest(dataDir.resolve("demo-manifest.json"));
+    progress.println("      manifest " + manifest + " (hit-tool validate/import reads it)");
     Map<String, String> shared = sharedProperties();
 
     progress.println("[4/6] Starting the gateway (creates missing topics and tables) ...");
