@@ -35,6 +35,7 @@ class LocalStackIT {
       HttpResponse<String> hit = get(stack.baseUrl() + "/api/imagenet/demo/hits/demo-hit-01");
       assertThat(hit.statusCode()).isEqualTo(200);
       assertThat(hit.body()).contains("\"pageno\":3").contains("/images/demo/");
+      assertThat(hit.body()).as("controls are never shown to workers").doesNotContain("review").doesNotContain("positive");
 
       HttpResponse<String> page = get(stack.demoUrl());
       assertThat(page.statusCode()).isEqualTo(200);
