@@ -13,6 +13,8 @@ public final class ExitCodes {
   public static final int UNAVAILABLE = 3;
   /** {@code show}: no such HIT. */
   public static final int NOT_FOUND = 4;
+  /** {@code verify-codes}: at least one survey code is not the assignment's. */
+  public static final int INVALID_CODES = 5;
   /** A bug: the message and stack trace were printed. */
   public static final int SOFTWARE = 70;
 

@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code java -jar hit-tool/target/hit-tool.jar}: the HIT import command line. */
 @Command(name = "hit-tool", mixinStandardHelpOptions = true, version = "Byproduct hit-tool 0.1.0",
-    subcommands = {ImportCommand.class, ValidateCommand.class, ShowCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, ValidateCommand.class, ShowCommand.class, VerifyCodesCommand.class, CommandLine.HelpCommand.class},
     description = {
         "Imports a study into Byproduct: reads a manifest of classes and images, builds HITs (pages of one class"
             + " with candidate images and optional positive and negative controls), writes them to the ImageNetHIT"
@@ -24,7 +24,8 @@ import software.amazon.awssdk.core.exception.SdkException;
         "  1  the input cannot give HITs (every problem is listed)",
         "  2  wrong command line",
         "  3  DynamoDB or a file could not be used",
-        "  4  show: no such HIT"})
+        "  4  show: no such HIT",
+        "  5  verify-codes: some survey codes are not the assignments' codes"})
 public final class HitTool implements Callable<Integer> {
 
   @Spec

@@ -17,7 +17,7 @@ import java.util.Set;
  * Images from a CSV file: {@code id,url,classID[,role]} per line (RFC 4180 quoting), with or
  * without that header line. Blank lines are skipped.
  */
-final class ImagesCsv {
+public final class ImagesCsv {
 
   private static final List<String> HEADER = List.of("id", "url", "classid", "role");
   private static final List<String> COLUMNS = List.of("id", "url", "classID", "role");
@@ -25,7 +25,8 @@ final class ImagesCsv {
   private ImagesCsv() {}
 
   /** One record and the line it starts on. */
-  record Row(int line, List<String> fields) {}
+  /** A CSV row with its 1-based line number. */
+  public record Row(int line, List<String> fields) {}
 
   static List<Located<ManifestImage>> read(Path file, List<Problem> problems) {
     String name = file.toString();
@@ -93,7 +94,7 @@ final class ImagesCsv {
   }
 
   /** RFC 4180: fields split by commas, optionally quoted ("" is a quote inside quotes), unquoted fields trimmed. */
-  static List<Row> parse(Reader reader, String name, List<Problem> problems) throws IOException {
+  public static List<Row> parse(Reader reader, String name, List<Problem> problems) throws IOException {
     List<Row> rows = new ArrayList<>();
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();

@@ -32,7 +32,7 @@ class HitToolCommandsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"import", "validate", "show"})
+  @ValueSource(strings = {"import", "validate", "show", "verify-codes"})
   void everyCommand_hasHelp(String command) {
     Run run = run(command, "--help");
 
