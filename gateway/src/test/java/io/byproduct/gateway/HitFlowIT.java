@@ -35,7 +35,8 @@ class HitFlowIT {
         "--byproduct.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
-        "--byproduct.gateway.worker-id-key=" + KEY);
+        "--byproduct.gateway.worker-id-key=" + KEY,
+        "--byproduct.gateway.review.token=requester-token");
     client = WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort()).build();
     HitStore hits = gateway.getBean(HitStore.class);
@@ -97,5 +98,26 @@ class HitFlowIT {
     client.get().uri(uri).exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.surveyCode").isEqualTo(expected);
     assertThat(expected).matches("[0-9A-F]{6}").isNotEqualTo("FFFFFF");
+  }
+
+  @Test
+  void surveyCodeVerify_isForRequestersOnly_andTellsRealFromGuessed() {
+    String real = new SurveyCodes(KEY).code("MTURK_1", "WORKER_D", "ASSIGN_D");
+    String body = "{\"hitId\":\"MTURK_1\",\"workerId\":\"WORKER_D\",\"assignmentId\":\"ASSIGN_D\",\"code\":\"%s\"}";
+
+    client.post().uri("/api/review/survey-codes/verify").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .bodyValue(body.formatted(real)).exchange().expectStatus().isUnauthorized();
+    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer wrong")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .bodyValue(body.formatted(real)).exchange().expectStatus().isUnauthorized();
+    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer requester-token")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .bodyValue(body.formatted(real.toLowerCase())).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.valid").isEqualTo(true);
+    String guess = "000000".equals(real) ? "000001" : "000000";
+    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer requester-token")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .bodyValue(body.formatted(guess)).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.valid").isEqualTo(false);
   }
 }
