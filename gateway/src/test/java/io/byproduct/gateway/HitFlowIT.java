@@ -120,4 +120,17 @@ class HitFlowIT {
         .bodyValue(body.formatted(guess)).exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.valid").isEqualTo(false);
   }
+
+  @Test
+  void randomVersion_keepsAWorkersEarlierVersion_andIsStableForANewWorker() {
+    storeAnnotation("ann-v", "WORKER_V", "hit-1", 1, false);   // stored as POINTER_ORIGINAL
+
+    client.get().uri("/api/imagenet/study/hits/hit-2/version?workerID=WORKER_V").exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo("POINTER_ORIGINAL");
+    byte[] first = client.get().uri("/api/imagenet/study/hits/hit-2/version?workerID=NEW_WORKER").exchange()
+        .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+    client.get().uri("/api/imagenet/study/hits/hit-2/version?workerID=NEW_WORKER").exchange()
+        .expectBody().json(new String(first, java.nio.charset.StandardCharsets.UTF_8));
+    client.get().uri("/api/imagenet/study/hits/nope/version?workerID=W").exchange().expectStatus().isNotFound();
+  }
 }

@@ -160,6 +160,7 @@ public final class TopologyBenchmark {
     props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
     props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
     props.put(StreamsConfig.producerPrefix("max.request.size"), CaptureTopology.MAX_RECORD_BYTES);
+    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 128L * 1024 * 1024);  // as the stream processor
     Map<TopicPartition, Long> ends = admin.listOffsets(
         java.util.stream.IntStream.range(0, partitions).boxed()
             .collect(Collectors.toMap(p -> new TopicPartition(topics.interactions.name(), p), p -> OffsetSpec.latest())))

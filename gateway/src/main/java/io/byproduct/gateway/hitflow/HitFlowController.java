@@ -51,6 +51,26 @@ class HitFlowController {
     });
   }
 
+  /**
+   * The worker's interface version when the HIT's link says {@code version=RANDOM}; see
+   * {@link ExperimentGroups}. The page then streams with it, so it is recorded with the annotation.
+   */
+  @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/version", produces = MediaType.APPLICATION_JSON_VALUE)
+  Mono<ResponseEntity<Object>> version(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
+      @RequestParam(name = "workerID", required = false) String workerId) {
+    if (workerId == null || workerId.isBlank()) {
+      return Mono.just(ApiErrors.badRequest("workerID: required"));
+    }
+    return blocking(() -> {
+      if (hits.findJson(hitDatasetName, imageNetHitId).isEmpty()) {
+        return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
+      }
+      String pseudonym = pseudonyms.pseudonymise(workerId);
+      return ResponseEntity.ok(Map.of("version",
+          ExperimentGroups.versionFor(pseudonym, annotations.of(pseudonym, hitDatasetName)).name()));
+    });
+  }
+
   @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/survey-code", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> surveyCode(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
       @RequestParam(name = "workerID", required = false) String workerId,

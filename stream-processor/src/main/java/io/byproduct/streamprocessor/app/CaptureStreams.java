@@ -45,6 +45,8 @@ public class CaptureStreams implements SmartLifecycle {
         : Path.of(System.getProperty("java.io.tmpdir"), "byproduct-streams");
     p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toAbsolutePath().toString());
     p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), CaptureTopology.MAX_RECORD_BYTES);
+    // the open pages' image states are the working set: keep them in the record cache between commits
+    p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, props.cacheBytes().toBytes());
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
     return p;
   }

@@ -80,15 +80,16 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     if (!firstTime(e)) {
       return;
     }
-    AnnotationRecord annotation = annotationOf(e);
     Object payload = e.getPayload();
     if (payload instanceof HitStarted started) {
+      AnnotationRecord annotation = annotationOf(e);
       annotation.setStartedAt(started.getStartedAt());
       annotation.setAnnotatorID(started.getAnnotatorId());
       emitAnnotation(annotation, record.timestamp());
       return;
     }
     if (payload instanceof HitFinished finished) {
+      AnnotationRecord annotation = annotationOf(e);
       annotation.setIsDone(true);
       annotation.setPageCount(Math.max(annotation.getPageCount(), finished.getPageCount()));
       emitAnnotation(annotation, record.timestamp());
@@ -115,6 +116,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     } else if (payload instanceof PageSubmitted submitted) {
       close(page, pageKey, PageStatus.SUBMITTED, submitted.getPageId(),
           submitted.getStartedAt(), e.getClientTime(), record.timestamp());
+      AnnotationRecord annotation = annotationOf(e);
       annotation.setPageCount(Math.max(annotation.getPageCount(), e.getPageNo()));
       annotation.setEndedAt(e.getClientTime());
       if (submitted.getLastPage()) {
@@ -160,6 +162,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     return true;
   }
 
+  /** The annotation's state, begun from this event's envelope when it is the first that changes it. */
   private AnnotationRecord annotationOf(InteractionEvent e) {
     AnnotationRecord annotation = annotations.get(e.getAnnotationId());
     if (annotation == null) {
@@ -174,7 +177,6 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
           .setVersion(e.getVersion().name())
           .setCreatedAt(e.getGatewayTime())
           .build();
-      annotations.put(e.getAnnotationId(), annotation);
     }
     return annotation;
   }
