@@ -39,16 +39,8 @@ class HitFlowController {
   @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> search(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
       @RequestParam(name = "workerID", required = false) String workerId) {
-    if (workerId == null || workerId.isBlank()) {
-      return Mono.just(ApiErrors.badRequest("workerID: required"));
-    }
-    return blocking(() -> {
-      if (hits.findJson(hitDatasetName, imageNetHitId).isEmpty()) {
-        return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
-      }
-      List<JsonNode> found = annotations.of(pseudonyms.pseudonymise(workerId), hitDatasetName);
-      return ResponseEntity.ok(found);
-    });
+    return forWorkerOnKnownHit(hitDatasetName, imageNetHitId, workerId,
+        (pseudonym, found) -> ResponseEntity.ok(found));
   }
 
   /**
@@ -58,6 +50,13 @@ class HitFlowController {
   @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/version", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> version(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
       @RequestParam(name = "workerID", required = false) String workerId) {
+    return forWorkerOnKnownHit(hitDatasetName, imageNetHitId, workerId,
+        (pseudonym, found) -> ResponseEntity.ok(Map.of("version", ExperimentGroups.versionFor(pseudonym, found).name())));
+  }
+
+  /** Answers 400 without a worker, 404 for an unknown HIT, else {@code answer} of the worker's annotations in the dataset. */
+  private Mono<ResponseEntity<Object>> forWorkerOnKnownHit(String hitDatasetName, String imageNetHitId, String workerId,
+      java.util.function.BiFunction<String, List<JsonNode>, ResponseEntity<Object>> answer) {
     if (workerId == null || workerId.isBlank()) {
       return Mono.just(ApiErrors.badRequest("workerID: required"));
     }
@@ -66,8 +65,7 @@ class HitFlowController {
         return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
       }
       String pseudonym = pseudonyms.pseudonymise(workerId);
-      return ResponseEntity.ok(Map.of("version",
-          ExperimentGroups.versionFor(pseudonym, annotations.of(pseudonym, hitDatasetName)).name()));
+      return answer.apply(pseudonym, annotations.of(pseudonym, hitDatasetName));
     });
   }
 
