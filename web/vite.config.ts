@@ -8,11 +8,16 @@ export default defineConfig({
     outDir: "target/classes/static",
     emptyOutDir: true,
     assetsDir: "assets",
+    target: "es2022",
+    // no polyfill: every browser the page supports has modulepreload
+    modulePreload: { polyfill: false },
   },
   server: {
     // `npm run dev`: the page's relative /api/... requests go to a gateway on 8080.
     proxy: {
       "/api": "http://localhost:8080",
+      "/images": "http://localhost:8080",
+      "/ingest": { target: "http://localhost:8080", ws: true },
     },
   },
   test: {

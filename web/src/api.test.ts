@@ -1,5 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, getImageNetHit, hitUrl, type FetchLike } from "./api";
+import {
+  ApiError,
+  annotationsUrl,
+  getImageNetHit,
+  getSurveyCode,
+  hitUrl,
+  searchAnnotations,
+  surveyCodeUrl,
+  type FetchLike,
+} from "./api";
 
 describe("hitUrl", () => {
   it("is GET /api/imagenet/{hitDatasetName}/hits/{imageNetHitId}", () => {
@@ -49,5 +58,29 @@ describe("getImageNetHit", () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(0);
     expect((error as ApiError).message).toBe("network error (Failed to fetch)");
+  });
+});
+
+describe("searchAnnotations and getSurveyCode", () => {
+  it("asks for the worker's annotations of the dataset and keeps the well-formed ones", async () => {
+    const fetchFn = vi.fn<FetchLike>(async () => Response.json([{ id: "a1", imageNetHitID: "h", pageCount: 2, isDone: false }, { nope: 1 }]));
+    await expect(searchAnnotations("d s", "h/1", "W&1", fetchFn)).resolves.toEqual([{ id: "a1", imageNetHitID: "h", pageCount: 2, isDone: false }]);
+    expect(fetchFn.mock.calls[0]?.[0]).toBe("/api/imagenet/d%20s/hits/h%2F1/annotations?workerID=W%261");
+    expect(annotationsUrl("d", "h", "w")).toBe("/api/imagenet/d/hits/h/annotations?workerID=w");
+  });
+
+  it("gets the survey code with the worker's, assignment's and MTurk HIT's ids", async () => {
+    const fetchFn = vi.fn<FetchLike>(async () => Response.json({ surveyCode: "3FA09C" }));
+    await expect(getSurveyCode("d", "h", { workerId: "W", assignmentId: "A 1", hitId: "H" }, fetchFn)).resolves.toBe("3FA09C");
+    expect(fetchFn.mock.calls[0]?.[0]).toBe("/api/imagenet/d/hits/h/survey-code?workerID=W&assignmentID=A+1&hitID=H");
+    expect(surveyCodeUrl("d", "h", { workerId: "W" })).toBe("/api/imagenet/d/hits/h/survey-code?workerID=W");
+  });
+
+  it("reports 409 while the HIT is not done, and refuses an answer without a code", async () => {
+    const notYet: FetchLike = async () => Response.json({ error: "not finished" }, { status: 409 });
+    const error = await getSurveyCode("d", "h", { workerId: "W" }, notYet).catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(409);
+    const bad: FetchLike = async () => Response.json({ surveyCode: "xyz" });
+    await expect(getSurveyCode("d", "h", { workerId: "W" }, bad)).rejects.toThrow(/no survey code/);
   });
 });

@@ -27,6 +27,16 @@ export interface ImageNetHIT {
   pages: ImageNetHitPage[];
 }
 
+/** The HIT-level annotation as the search answers it (the seed's ImageNetAnnotation). */
+export interface ImageNetAnnotation {
+  id: string;
+  imageNetHitID?: string;
+  hitDatasetName?: string;
+  isDone?: boolean;
+  pageCount?: number;
+  version?: string;
+}
+
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 const browserFetch: FetchLike = (input, init) => fetch(input, init);
@@ -99,4 +109,49 @@ export async function getImageNetHit(
   fetchFn: FetchLike = browserFetch,
 ): Promise<ImageNetHIT> {
   return getJson<ImageNetHIT>(hitUrl(hitDatasetName, imageNetHitId), fetchFn);
+}
+
+/** `GET /api/imagenet/{ds}/hits/{hit}/annotations?workerID=`: the worker's annotations in that dataset. */
+export function annotationsUrl(hitDatasetName: string, imageNetHitId: string, workerId: string): string {
+  return `${hitUrl(hitDatasetName, imageNetHitId)}/annotations?workerID=${encodeURIComponent(workerId)}`;
+}
+
+export async function searchAnnotations(
+  hitDatasetName: string,
+  imageNetHitId: string,
+  workerId: string,
+  fetchFn: FetchLike = browserFetch,
+): Promise<ImageNetAnnotation[]> {
+  const found = await getJson<unknown>(annotationsUrl(hitDatasetName, imageNetHitId, workerId), fetchFn);
+  if (!Array.isArray(found)) {
+    throw new ApiError(annotationsUrl(hitDatasetName, imageNetHitId, workerId), 200, "the annotation search is not a list");
+  }
+  return found.filter((a): a is ImageNetAnnotation => !!a && typeof a === "object" && typeof a.id === "string");
+}
+
+/** `GET /api/imagenet/{ds}/hits/{hit}/survey-code?workerID=&assignmentID=&hitID=`. */
+export function surveyCodeUrl(
+  hitDatasetName: string,
+  imageNetHitId: string,
+  ids: { workerId: string; assignmentId?: string | undefined; hitId?: string | undefined },
+): string {
+  const query = new URLSearchParams({ workerID: ids.workerId });
+  if (ids.assignmentId !== undefined) query.set("assignmentID", ids.assignmentId);
+  if (ids.hitId !== undefined) query.set("hitID", ids.hitId);
+  return `${hitUrl(hitDatasetName, imageNetHitId)}/survey-code?${query.toString()}`;
+}
+
+/** The survey code (6 upper-case hex characters); the server answers 409 until the HIT is done. */
+export async function getSurveyCode(
+  hitDatasetName: string,
+  imageNetHitId: string,
+  ids: { workerId: string; assignmentId?: string | undefined; hitId?: string | undefined },
+  fetchFn: FetchLike = browserFetch,
+): Promise<string> {
+  const url = surveyCodeUrl(hitDatasetName, imageNetHitId, ids);
+  const answer = await getJson<{ surveyCode?: unknown }>(url, fetchFn);
+  if (typeof answer?.surveyCode !== "string" || !/^[0-9A-F]{6}$/.test(answer.surveyCode)) {
+    throw new ApiError(url, 200, "the answer holds no survey code");
+  }
+  return answer.surveyCode;
 }

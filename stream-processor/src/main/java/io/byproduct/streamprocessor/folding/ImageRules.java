@@ -102,6 +102,16 @@ public final class ImageRules {
     state.setLaidOut(true);
   }
 
+  /**
+   * Whether the image belongs in the page's record: it was laid out (it loaded) or the worker
+   * interacted with it. The original drops an image that fails to load from the page, so an image
+   * never laid out and never touched is left out of the stored page.
+   */
+  public static boolean wasShown(ImageState state) {
+    ImageRecord r = state.getRecord();
+    return state.getLaidOut() || r.getHoveredCount() > 0 || r.getSelectedCount() > 0 || !r.getMouseTracking().isEmpty();
+  }
+
   /** Ends an estimate interval still running when the page ends (submit or abandonment). */
   public static void pageEnded(ImageState state, long time) {
     stopEstimate(state, time);

@@ -269,7 +269,9 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
       ImageState image = images.get(key);
       if (image != null) {
         ImageRules.pageEnded(image, endedAt);
-        records.add(image.getRecord());
+        if (ImageRules.wasShown(image)) {
+          records.add(image.getRecord());
+        }
         images.delete(key);
       }
     }

@@ -261,4 +261,14 @@ class CaptureTopologyTest {
     assertThat(last.getVersion()).isEqualTo("POINTER_ORIGINAL");
     assertThat(pages.readValuesToList()).extracting(PageRecord::getPageNo).containsExactly(1, 2);
   }
+
+  @Test
+  void imageThatNeverLoaded_isLeftOutOfThePage_asTheOriginalDropsBrokenImages() {
+    Script s = new Script("ann-1", "sess-1", T0).opened(A, B, C)
+        .laidOut(A, 10, 10, 340, 255, 640, 480).laidOut(C, 700, 10, 340, 255, 640, 480)  // B failed to load
+        .at(T0 + 100).submit("p", T0, false);
+    send(s.events);
+
+    assertThat(pages.readValuesToList().get(0).getImages()).extracting(ImageRecord::getImageID).containsExactly(A, C);
+  }
 }
