@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import {
+  assignedVersion,
   ApiError,
   annotationsUrl,
   getImageNetHit,
@@ -82,5 +83,19 @@ describe("searchAnnotations and getSurveyCode", () => {
     expect((error as ApiError).status).toBe(409);
     const bad: FetchLike = async () => Response.json({ surveyCode: "xyz" });
     await expect(getSurveyCode("d", "h", { workerId: "W" }, bad)).rejects.toThrow(/no survey code/);
+  });
+});
+
+describe("assignedVersion", () => {
+  it("asks the gateway for the worker's version and accepts only the four versions", async () => {
+    const calls: string[] = [];
+    const answer = (body: unknown) => async (url: string) => {
+      calls.push(url);
+      return new Response(JSON.stringify(body), { status: 200, headers: { "Content-Type": "application/json" } });
+    };
+    await expect(assignedVersion("demo", "hit 1", "A1/W", answer({ version: "POINTER_NO_ORIGINAL" }) as never))
+      .resolves.toBe("POINTER_NO_ORIGINAL");
+    expect(calls[0]).toBe("/api/imagenet/demo/hits/hit%201/version?workerID=A1%2FW");
+    await expect(assignedVersion("demo", "h", "w", answer({ version: "RANDOM" }) as never)).rejects.toThrow();
   });
 });

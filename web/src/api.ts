@@ -1,5 +1,7 @@
 /** The models and REST calls of the original "ImageNetAPI" (plain JSON on relative /api paths). */
 
+import { isVersion, type Version } from "./params";
+
 export interface ImageNetClass {
   id: string;
   wnid: string;
@@ -109,6 +111,19 @@ export async function getImageNetHit(
   fetchFn: FetchLike = browserFetch,
 ): Promise<ImageNetHIT> {
   return getJson<ImageNetHIT>(hitUrl(hitDatasetName, imageNetHitId), fetchFn);
+}
+
+/** `GET /api/imagenet/{ds}/hits/{hit}/version?workerID=`: the worker's version when the link says `version=RANDOM`. */
+export async function assignedVersion(
+  hitDatasetName: string,
+  imageNetHitId: string,
+  workerId: string,
+  fetchFn: FetchLike = browserFetch,
+): Promise<Version> {
+  const url = `${hitUrl(hitDatasetName, imageNetHitId)}/version?workerID=${encodeURIComponent(workerId)}`;
+  const answer = await getJson<{ version?: unknown }>(url, fetchFn);
+  if (!isVersion(answer?.version)) throw new ApiError(url, 200, "the answer holds no interface version");
+  return answer.version;
 }
 
 /** `GET /api/imagenet/{ds}/hits/{hit}/annotations?workerID=`: the worker's annotations in that dataset. */

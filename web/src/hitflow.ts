@@ -5,6 +5,7 @@
  */
 import {
   ApiError,
+  assignedVersion,
   getImageNetHit,
   getSurveyCode,
   searchAnnotations,
@@ -122,7 +123,7 @@ export class HitFlow {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly params: HitParams,
+    private params: HitParams,
     private readonly options: HitFlowOptions = {},
   ) {
     this.sampler = new PointerSampler(options.sampleMs ?? DEFAULT_SAMPLE_INTERVAL_MS);
@@ -161,6 +162,14 @@ export class HitFlow {
     if (!Array.isArray(this.hit?.pages) || !this.hit.pages.length || !this.hit.pages.every((p) => p?.class && Array.isArray(p.images))) {
       this.fail(`HIT ${imageNetHitId} of dataset ${hitDatasetName} has no pages.`);
       return;
+    }
+    if (this.params.randomVersion && workerId !== undefined && !this.adminView) {
+      try {
+        this.params = { ...this.params, version: await assignedVersion(hitDatasetName, imageNetHitId, workerId, this.options.fetchFn) };
+      } catch (error) {
+        this.fail(`Could not get your version of this HIT: ${reason(error)}`);
+        return;
+      }
     }
     if (this.adminView) {
       this.recorder = new LocalRecorder();

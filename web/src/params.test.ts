@@ -113,3 +113,11 @@ describe("isHitMode", () => {
     expect(isHitMode(parseParams("?workerId=W&assignmentId=A&hitId=H"))).toBe(false);
   });
 });
+
+describe("version=RANDOM", () => {
+  it("asks for an assigned version, whatever the case", () => {
+    expect(parseParams("?version=random&workerId=W").randomVersion).toBe(true);
+    expect(parseParams("?version=RANDOM").randomVersion).toBe(true);
+    expect(parseParams("?version=POINTER_ORIGINAL").randomVersion).toBeUndefined();
+  });
+});

@@ -20,6 +20,8 @@ export type Page = "annotator" | "admin";
 
 export interface PageParams {
   version: Version;
+  /** `?version=RANDOM`: the gateway assigns the worker's version (experiment groups). */
+  randomVersion?: true;
   assignmentId?: string;
   workerId?: string;
   hitId?: string;
@@ -54,6 +56,7 @@ export function parseParams(search: string | URLSearchParams): PageParams {
     version: parseVersion(text("version")),
     page: text("page") === "admin" ? "admin" : "annotator",
   };
+  if (text("version")?.toUpperCase() === "RANDOM") params.randomVersion = true;
   for (const name of ["assignmentId", "workerId", "hitId", "hitDatasetName", "imageNetHitId"] as const) {
     const value = text(name);
     if (value !== undefined) params[name] = value;
