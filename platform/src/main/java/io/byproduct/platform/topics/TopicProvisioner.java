@@ -116,6 +116,9 @@ public final class TopicProvisioner {
     try {
       return admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+        throw unreachable(e);     // the admin client gave up on reaching any broker first
+      }
       throw unusable(e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {
       throw unreachable(e);
