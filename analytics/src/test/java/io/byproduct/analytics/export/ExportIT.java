@@ -1,0 +1,362 @@
+package io.byproduct.analytics.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.byproduct.analytics.AnalyticsException;
+import io.byproduct.analytics.Fixtures;
+import io.byproduct.analytics.kafka.KafkaOptions;
+import io.byproduct.analytics.kafka.RangeSpec;
+import io.byproduct.localinfra.LocalKafka;
+import io.byproduct.platform.pages.PageItems;
+import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.event.PointerSample;
+import io.byproduct.schemas.json.SeedJson;
+import io.byproduct.schemas.record.ImageRecord;
+import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.record.TrackPoint;
+import io.byproduct.schemas.topics.Topics;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.LocalInputFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Exports on a real broker, each format read back (Avro and Parquet with their Java readers) and compared with what is stored. */
+class ExportIT {
+
+  private static final String PREFIX = "exp.";
+  private static final Topics TOPICS = Topics.withPrefix(PREFIX);
+  private static final long T0 = 1_767_225_600_000L;
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static LocalKafka kafka;
+  private static KafkaOptions options;
+  private static final List<PageRecord> PAGES = new ArrayList<>();
+  private static final List<InteractionEvent> EVENTS = new ArrayList<>();
+
+  @TempDir
+  Path dir;
+
+  @BeforeAll
+  static void start() {
+    kafka = LocalKafka.start();
+    options = new KafkaOptions(kafka.bootstrapServers(), PREFIX);
+    Fixtures.createTopics(kafka.bootstrapServers(), PREFIX, 3);
+    PAGES.add(Fixtures.page("ann-A", 1, "study", "hit-1", 48, 1));
+    PAGES.add(Fixtures.page("ann-A", 2, "study", "hit-1", 48, 2));
+    PAGES.add(Fixtures.page("ann-B", 1, "study", "hit-2", 12, 4));
+    PAGES.add(Fixtures.page("ann-C", 1, "other", "hit-1", 12, 5));
+    PAGES.add(Fixtures.page("ann-D", 1, "study", "hit-1", 6, 6));
+    EVENTS.addAll(Fixtures.pageEvents("ann-A", "s-A", 1, "study", 1, T0, true, false));
+    EVENTS.addAll(Fixtures.pageEvents("ann-C", "s-C", 1, "other", 1, T0, true, true));
+    EVENTS.addAll(Fixtures.pageEvents("ann-A", "s-A", 100, "study", 2, T0 + 5000, false, false));
+    try (KafkaProducer<String, byte[]> producer = Fixtures.producer(kafka.bootstrapServers())) {
+      for (int i = 0; i < PAGES.size(); i++) {
+        Fixtures.send(producer, TOPICS, PAGES.get(i), T0 + (i + 1) * 1000L);
+      }
+      producer.send(new ProducerRecord<>(TOPICS.pages.name(), null, T0, "garbage", new byte[] {1, 2, 3}));
+      for (int i = 0; i < EVENTS.size(); i++) {
+        Fixtures.send(producer, TOPICS, EVENTS.get(i), T0 + i);
+      }
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    kafka.close();
+  }
+
+  private Exporter.Result export(What what, Format format, Filters filters, RangeSpec range, String file) throws Exception {
+    Path out = dir.resolve(file);
+    StringWriter progress = new StringWriter();
+    Exporter.Result result = new Exporter(options, ExportSettings.of(what, format, out).withFilters(filters)
+        .withRange(range), new PrintWriter(progress, true)).run();
+    assertThat(out).exists();
+    assertThat(Exporter.partialOf(out)).doesNotExist();
+    assertThat(Exporter.checkpointOf(out)).doesNotExist();
+    assertThat(progress.toString()).contains("export: wrote " + out);
+    return result;
+  }
+
+  private static final Filters STUDY = new Filters("study", null, null);
+
+  private static List<PageRecord> studyPages() {
+    return sorted(PAGES.stream().filter(p -> p.getHitDatasetName().equals("study")).toList());
+  }
+
+  private static List<PageRecord> sorted(List<PageRecord> pages) {
+    return pages.stream().sorted(Comparator.comparing(PageRecord::getAnnotationId).thenComparing(PageRecord::getPageNo))
+        .toList();
+  }
+
+  private static <T> List<T> avro(Path file, Schema schema) throws Exception {
+    List<T> records = new ArrayList<>();
+    try (DataFileReader<T> reader = new DataFileReader<>(file.toFile(), new SpecificDatumReader<>(schema))) {
+      reader.forEach(records::add);
+    }
+    return records;
+  }
+
+  private static List<GenericRecord> parquet(Path file) throws Exception {
+    List<GenericRecord> records = new ArrayList<>();
+    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+        .withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration()).build()) {
+      for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+        records.add(r);
+      }
+    }
+    return records;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T specific(Schema schema, GenericRecord generic) {
+    return (T) SpecificData.get().deepCopy(schema, generic);
+  }
+
+  private static List<JsonNode> jsonLines(Path file) throws Exception {
+    return Files.readAllLines(file).stream().map(JSON::readTree).toList();
+  }
+
+  @Test
+  void pages_asJsonl_areThePagesAsDynamoDbStoresThem() throws Exception {
+    Exporter.Result result = export(What.PAGES, Format.JSONL, STUDY, RangeSpec.all(), "pages.jsonl");
+
+    assertThat(result.records()).isEqualTo(4);
+    assertThat(result.skipped()).isEqualTo(1);
+    Map<String, JsonNode> byKey = new LinkedHashMap<>();
+    jsonLines(dir.resolve("pages.jsonl")).forEach(n -> byKey.put(n.get("imageNetAnnotationID").asString() + "/"
+        + n.get("pageno").asInt(), n));
+    assertThat(byKey).hasSize(4);
+    for (PageRecord page : studyPages()) {
+      JsonNode line = byKey.get(page.getAnnotationId() + "/" + page.getPageNo());
+      var items = PageItems.itemsOf(page);
+      JsonNode stored = PageItems.toSeedJson(items.get(items.size() - 1), items.subList(0, items.size() - 1));
+      assertThat(JSON.readTree(JSON.writeValueAsString(line))).isEqualTo(JSON.readTree(JSON.writeValueAsString(stored)));
+      List<ImageRecord> images = new ArrayList<>();
+      line.get("annotations").forEach(a -> images.add(SeedJson.fromTree(a)));
+      assertThat(images).isEqualTo(page.getImages());
+    }
+  }
+
+  @Test
+  void pages_asAvroAndParquet_readBackWithTheirJavaReaders_equalTheStoredRecords() throws Exception {
+    export(What.PAGES, Format.AVRO, STUDY, RangeSpec.all(), "pages.avro");
+    export(What.PAGES, Format.PARQUET, STUDY, RangeSpec.all(), "pages.parquet");
+
+    List<PageRecord> fromAvro = avro(dir.resolve("pages.avro"), PageRecord.getClassSchema());
+    assertThat(sorted(fromAvro)).isEqualTo(studyPages());
+    List<PageRecord> fromParquet = parquet(dir.resolve("pages.parquet")).stream()
+        .map(g -> (PageRecord) specific(PageRecord.getClassSchema(), g)).toList();
+    assertThat(sorted(fromParquet)).isEqualTo(studyPages());
+  }
+
+  @Test
+  void images_inEveryFormat_areOneRowPerImage_withThePagesContext() throws Exception {
+    export(What.IMAGES, Format.AVRO, STUDY, RangeSpec.all(), "images.avro");
+    export(What.IMAGES, Format.PARQUET, STUDY, RangeSpec.all(), "images.parquet");
+    export(What.IMAGES, Format.JSONL, STUDY, RangeSpec.all(), "images.jsonl");
+
+    Map<String, ImageRecord> expected = new LinkedHashMap<>();
+    for (PageRecord page : studyPages()) {
+      for (int i = 0; i < page.getImages().size(); i++) {
+        expected.put(page.getAnnotationId() + "/" + page.getPageNo() + "/" + i, page.getImages().get(i));
+      }
+    }
+    List<GenericRecord> avroRows = new ArrayList<>();
+    try (DataFileReader<GenericRecord> reader = new DataFileReader<>(dir.resolve("images.avro").toFile(),
+        new GenericDatumReader<>(ImageRows.SCHEMA, ImageRows.SCHEMA, SpecificData.get()))) {
+      reader.forEach(avroRows::add);
+    }
+    for (List<GenericRecord> rows : List.of(avroRows, parquet(dir.resolve("images.parquet")))) {
+      Map<String, ImageRecord> actual = new LinkedHashMap<>();
+      for (GenericRecord row : rows) {
+        actual.put(row.get("annotationId") + "/" + row.get("pageNo") + "/" + row.get("position"),
+            specific(ImageRecord.getClassSchema(), (GenericRecord) row.get("record")));
+      }
+      assertThat(actual).isEqualTo(expected);
+    }
+    Map<String, ImageRecord> fromJson = new LinkedHashMap<>();
+    for (JsonNode line : jsonLines(dir.resolve("images.jsonl"))) {
+      fromJson.put(line.get("imageNetAnnotationID").asString() + "/" + line.get("pageno").asInt() + "/"
+          + line.get("position").asInt(), SeedJson.fromTree(line));
+      assertThat(line.get("hitDatasetName").asString()).isEqualTo("study");
+    }
+    assertThat(fromJson).isEqualTo(expected);
+  }
+
+  @Test
+  void events_inEveryFormat_equalTheRawEvents() throws Exception {
+    export(What.EVENTS, Format.AVRO, STUDY, RangeSpec.all(), "events.avro");
+    export(What.EVENTS, Format.PARQUET, STUDY, RangeSpec.all(), "events.parquet");
+    export(What.EVENTS, Format.JSONL, STUDY, RangeSpec.all(), "events.jsonl");
+    Comparator<InteractionEvent> order = Comparator.comparing(InteractionEvent::getEventId);
+    List<InteractionEvent> expected = EVENTS.stream().filter(e -> e.getHitDatasetName().equals("study")).sorted(order).toList();
+
+    List<InteractionEvent> fromAvro = avro(dir.resolve("events.avro"), InteractionEvent.getClassSchema());
+    assertThat(fromAvro.stream().sorted(order).toList()).isEqualTo(expected);
+    List<InteractionEvent> fromParquet = parquet(dir.resolve("events.parquet")).stream()
+        .map(g -> (InteractionEvent) specific(InteractionEvent.getClassSchema(), g)).sorted(order).toList();
+    assertThat(fromParquet).isEqualTo(expected);
+    List<JsonNode> lines = jsonLines(dir.resolve("events.jsonl"));
+    assertThat(lines).hasSize(expected.size());
+    JsonNode sample = lines.stream().filter(l -> l.get("payload").get("type").asString().equals("PointerSample"))
+        .findFirst().orElseThrow();
+    InteractionEvent original = expected.stream().filter(e -> e.getEventId().equals(sample.get("eventId").asString()))
+        .findFirst().orElseThrow();
+    assertThat(sample.get("clientTime").asLong()).isEqualTo(original.getClientTime());
+    assertThat(sample.get("payload").get("x").asDouble()).isEqualTo(((PointerSample) original.getPayload()).getX());
+    assertThat(sample.get("workerId").asString()).isEqualTo(original.getWorkerId());
+  }
+
+  /** Rows of a CSV without quoted commas (ours has none in these fixtures), by column name. */
+  private static List<Map<String, String>> csv(Path file) throws Exception {
+    List<String> lines = Files.readAllLines(file);
+    String[] header = lines.get(0).split(",", -1);
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] values = line.split(",", -1);
+      assertThat(values).hasSameSizeAs(header);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.length; i++) {
+        row.put(header[i], values[i]);
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  @Test
+  void mousetrapCsv_ofPages_holdsEveryTrackedPoint_asLongFormatTrajectories() throws Exception {
+    export(What.PAGES, Format.MOUSETRAP_CSV, STUDY, RangeSpec.all(), "trajectories.csv");
+
+    List<Map<String, String>> rows = csv(dir.resolve("trajectories.csv"));
+    assertThat(rows.get(0).keySet()).startsWith("mt_id", "mt_seq", "timestamps", "xpos", "ypos")
+        .contains("image_id", "worker_id");
+    Map<String, List<Map<String, String>>> byTrajectory = new LinkedHashMap<>();
+    rows.forEach(r -> byTrajectory.computeIfAbsent(r.get("mt_id"), k -> new ArrayList<>()).add(r));
+    int expectedTrajectories = 0;
+    for (PageRecord page : studyPages()) {
+      for (ImageRecord image : page.getImages()) {
+        if (image.getMouseTracking().isEmpty()) {
+          continue;
+        }
+        expectedTrajectories++;
+        List<Map<String, String>> trajectory = byTrajectory.get(page.getAnnotationId() + ":" + page.getPageNo() + ":"
+            + image.getImageID());
+        assertThat(trajectory).hasSameSizeAs(image.getMouseTracking());
+        for (int i = 0; i < trajectory.size(); i++) {
+          TrackPoint point = image.getMouseTracking().get(i);
+          Map<String, String> row = trajectory.get(i);
+          assertThat(Integer.parseInt(row.get("mt_seq"))).isEqualTo(i + 1);
+          assertThat(Long.parseLong(row.get("timestamps"))).isEqualTo(point.getTime());
+          assertThat(Double.parseDouble(row.get("xpos"))).isEqualTo(point.getX());
+          assertThat(Double.parseDouble(row.get("ypos"))).isEqualTo(point.getY());
+          assertThat(row.get("worker_id")).isEqualTo(image.getWorkerId());
+          assertThat(row.get("selected")).isEqualTo(image.getSelected() ? "TRUE" : "FALSE");
+        }
+        // trial-level columns are constant within a trajectory (mousetrap's requirement)
+        assertThat(trajectory.stream().map(r -> {
+          Map<String, String> trial = new LinkedHashMap<>(r);
+          List.of("mt_seq", "timestamps", "xpos", "ypos").forEach(trial::remove);
+          return trial;
+        }).distinct()).hasSize(1);
+      }
+    }
+    assertThat(byTrajectory).hasSize(expectedTrajectories);
+    assertThat(Files.readString(dir.resolve("trajectories.csv"))).doesNotContain("E-");
+  }
+
+  @Test
+  void mousetrapCsv_ofEvents_holdsEveryRawPointerSample() throws Exception {
+    export(What.EVENTS, Format.MOUSETRAP_CSV, new Filters(null, null, "ann-A"), RangeSpec.all(), "raw.csv");
+
+    List<Map<String, String>> rows = csv(dir.resolve("raw.csv"));
+    List<InteractionEvent> samples = EVENTS.stream()
+        .filter(e -> e.getAnnotationId().equals("ann-A") && e.getPayload() instanceof PointerSample).toList();
+    assertThat(rows).hasSameSizeAs(samples);
+    for (Map<String, String> row : rows) {
+      assertThat(row.get("mt_id")).isEqualTo("ann-A:" + row.get("page_no") + ":" + row.get("image_id"));
+    }
+    assertThat(rows.stream().filter(r -> r.get("mt_id").equals("ann-A:1:n0144/ann-A_1_a")).map(r -> r.get("mt_seq")))
+        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
+  }
+
+  @Test
+  void hitAndTimeFilters_selectTheRecords() throws Exception {
+    Exporter.Result byHit = export(What.PAGES, Format.AVRO, new Filters("study", "hit-1", null), RangeSpec.all(), "hit.avro");
+    assertThat(byHit.records()).isEqualTo(3);
+    // pages were written at T0+1000 .. T0+5000: [T0+2000, T0+4000) holds the 2nd and 3rd
+    Exporter.Result byTime = export(What.PAGES, Format.AVRO, Filters.none(),
+        RangeSpec.times(Instant.ofEpochMilli(T0 + 2000), Instant.ofEpochMilli(T0 + 4000)), "time.avro");
+    assertThat(sorted(avro(dir.resolve("time.avro"), PageRecord.getClassSchema())))
+        .isEqualTo(sorted(List.of(PAGES.get(1), PAGES.get(2))));
+    assertThat(byTime.records()).isEqualTo(2);
+  }
+
+  @Test
+  void anInterruptedExport_leavesNoOutput_andResumesToTheCompleteFile() throws Exception {
+    String prefix = "big.";
+    Fixtures.createTopics(kafka.bootstrapServers(), prefix, 3);
+    Topics big = Topics.withPrefix(prefix);
+    List<InteractionEvent> events = new ArrayList<>();
+    try (KafkaProducer<String, byte[]> producer = Fixtures.producer(kafka.bootstrapServers())) {
+      for (int a = 0; a < 60; a++) {
+        events.addAll(Fixtures.pageEvents("big-" + a, "s-" + a, 1, "study", 1, T0 + a, true, true));
+      }
+      events.forEach(e -> Fixtures.send(producer, big, e, T0));
+    }
+    KafkaOptions bigOptions = new KafkaOptions(kafka.bootstrapServers(), prefix);
+    Path out = dir.resolve("resumed.jsonl");
+    ExportSettings settings = ExportSettings.of(What.EVENTS, Format.JSONL, out);
+
+    Exporter interrupted = new Exporter(bigOptions, settings, new PrintWriter(new StringWriter())).checkpointEvery(1)
+        .interruptAfter(events.size() / 3);
+    assertThatThrownBy(interrupted::run).isInstanceOf(Exporter.InterruptedExportException.class);
+    assertThat(out).as("no half-written output").doesNotExist();
+    assertThat(Exporter.partialOf(out)).exists();
+    assertThat(Exporter.checkpointOf(out)).exists();
+
+    assertThatThrownBy(() -> new Exporter(bigOptions, ExportSettings.of(What.EVENTS, Format.AVRO, out),
+        new PrintWriter(new StringWriter())).run())
+        .isInstanceOf(AnalyticsException.class).hasMessageContaining("an interrupted export with other settings");
+
+    StringWriter progress = new StringWriter();
+    Exporter.Result resumed = new Exporter(bigOptions, settings, new PrintWriter(progress, true)).run();
+    assertThat(resumed.resumed()).isTrue();
+    assertThat(progress.toString()).contains("export: resuming resumed.jsonl from its checkpoint");
+    assertThat(resumed.records()).isEqualTo(events.size());
+    List<String> eventIds = jsonLines(out).stream().map(l -> l.get("annotationId").asString() + "/" + l.get("eventId").asString())
+        .sorted().toList();
+    assertThat(eventIds).isEqualTo(events.stream().map(e -> e.getAnnotationId() + "/" + e.getEventId()).sorted().toList());
+    assertThat(Exporter.partialOf(out)).doesNotExist();
+    assertThat(Exporter.checkpointOf(out)).doesNotExist();
+
+    assertThatThrownBy(() -> new Exporter(bigOptions, settings, new PrintWriter(new StringWriter())).run())
+        .isInstanceOf(AnalyticsException.class).hasMessageContaining("exists; remove it");
+  }
+}
