@@ -89,7 +89,9 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> gatewayProps = new LinkedHashMap<>(shared);
     gatewayProps.put("server.port", String.valueOf(requestedPort));
     gatewayProps.put("byproduct.gateway.images-dir", images.toString());
-    gatewayProps.put("byproduct.gateway.worker-id-key", workerIdKey());
+    gatewayProps.put("byproduct.gateway.worker-id-key", secret("worker-id-key"));
+    gatewayProps.put("byproduct.gateway.live.token", secret("requester-token"));
+    gatewayProps.put("byproduct.gateway.review.token", secret("requester-token"));
     gateway = run(GatewayApplication.builder(), gatewayProps);
     port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 
@@ -114,9 +116,13 @@ public final class LocalStack implements AutoCloseable {
     return props;
   }
 
-  /** A key for pseudonymising worker ids, kept in the data folder so pseudonyms stay stable. */
-  private String workerIdKey() {
-    Path file = dataDir.resolve("worker-id-key");
+  /**
+   * A random secret kept in the data folder (so pseudonyms and tokens stay stable across restarts):
+   * {@code worker-id-key} for pseudonyms and survey codes, {@code requester-token} for the live
+   * streams and review endpoints.
+   */
+  private String secret(String name) {
+    Path file = dataDir.resolve(name);
     try {
       if (Files.exists(file)) {
         return Files.readString(file).trim();
@@ -127,7 +133,7 @@ public final class LocalStack implements AutoCloseable {
       Files.writeString(file, hex);
       return hex;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot keep the worker-id key in " + file, e);
+      throw new UncheckedIOException("Cannot keep the secret " + name + " in " + file, e);
     }
   }
 
@@ -158,6 +164,11 @@ public final class LocalStack implements AutoCloseable {
   public String demoUrl() {
     return baseUrl() + "/?hitDatasetName=" + DemoDataset.DATASET + "&imageNetHitId=" + DemoDataset.HIT_IDS.get(0)
         + "&workerId=DEMO_WORKER&assignmentId=DEMO_ASSIGNMENT&hitId=DEMO_HIT&version=POINTER_ORIGINAL";
+  }
+
+  /** The bearer token of the live streams and review endpoints. */
+  public String requesterToken() {
+    return secret("requester-token");
   }
 
   public Path dataDir() {

@@ -37,6 +37,10 @@ class LocalStackIT {
       assertThat(hit.body()).contains("\"pageno\":3").contains("/images/demo/");
       assertThat(hit.body()).as("controls are never shown to workers").doesNotContain("review").doesNotContain("positive");
 
+      HttpResponse<String> live = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create(stack.baseUrl() + "/live/stream?token=wrong")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(live.statusCode()).as("live streams are on, behind the printed token").isEqualTo(401);
+
       HttpResponse<String> page = get(stack.demoUrl());
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("<script");
