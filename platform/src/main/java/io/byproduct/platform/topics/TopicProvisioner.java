@@ -95,7 +95,47 @@ public final class TopicProvisioner {
         throw unreachable(e);
       }
     });
+    awaitLeaders(created);
     return created;
+  }
+
+  /**
+   * Waits until every partition of the new topics has a leader. Producing to a partition before it
+   * has one can wedge an idempotent producer (NOT_LEADER_OR_FOLLOWER, then OUT_OF_ORDER_SEQUENCE_NUMBER
+   * until its batches expire), as seen on a loaded single-broker cluster.
+   */
+  private void awaitLeaders(List<String> topics) {
+    if (topics.isEmpty()) {
+      return;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      try {
+        boolean ready = admin.describeTopics(topics).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+            .values().stream()
+            .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+        if (ready) {
+          return;
+        }
+      } catch (ExecutionException notYetKnown) {
+        // the new topics are not in the metadata yet
+      } catch (TimeoutException e) {
+        throw unreachable(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw unreachable(e);
+      }
+      if (System.nanoTime() > deadline) {
+        throw unusable("new topics " + topics + " have partitions without a leader after "
+            + timeout.toSeconds() + " s", null);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw unreachable(e);
+      }
+    }
   }
 
   /** Fails with a message naming the first missing topic. */
