@@ -6,6 +6,7 @@ import io.byproduct.localinfra.DynaliteInstall;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.pageassembler.PageAssemblerApplication;
+import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.streamprocessor.StreamProcessorApplication;
 import java.io.IOException;
@@ -102,7 +103,7 @@ public final class LocalStack implements AutoCloseable {
     run(PageAssemblerApplication.builder(), shared);
 
     progress.println("[6/6] Loading the demo dataset ...");
-    List<String> hits = DemoDataset.load(gateway.getBean(HitStore.class));
+    List<String> hits = DemoDataset.load(gateway.getBean(HitStore.class), gateway.getBean(Catalog.class));
     progress.println("      dataset '" + DemoDataset.DATASET + "': HITs " + String.join(", ", hits));
   }
 

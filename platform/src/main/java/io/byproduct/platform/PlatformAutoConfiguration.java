@@ -6,6 +6,7 @@ import io.byproduct.platform.config.ProvisioningProperties;
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.platform.health.DynamoHealthIndicator;
 import io.byproduct.platform.health.KafkaHealthIndicator;
+import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.startup.InfrastructureCheck;
 import io.byproduct.platform.tables.TableProvisioner;
@@ -57,6 +58,11 @@ public class PlatformAutoConfiguration {
   @Bean
   HitStore hitStore(DynamoDbClient dynamo, Tables tables) {
     return new HitStore(dynamo, tables);
+  }
+
+  @Bean
+  Catalog catalog(DynamoDbClient dynamo, Tables tables) {
+    return new Catalog(dynamo, tables);
   }
 
   @Bean

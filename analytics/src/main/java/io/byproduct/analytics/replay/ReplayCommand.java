@@ -150,8 +150,7 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private void writeTables(KafkaOptions replayed, String tablePrefix, PrintWriter out) throws Exception {
-    DynamoProperties.TableNames names = new DynamoProperties.TableNames(tablePrefix + "ImageNetHIT",
-        tablePrefix + "ImageNetAnnotation", tablePrefix + "ImageNetAnnotationPage");
+    DynamoProperties.TableNames names = DynamoProperties.TableNames.withPrefix(tablePrefix);
     DynamoProperties props = new DynamoProperties(dynamoEndpoint, dynamoRegion, "local", "local", Duration.ofSeconds(30),
         names);
     Tables tables = new Tables(names);

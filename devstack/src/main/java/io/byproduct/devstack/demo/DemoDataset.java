@@ -2,6 +2,7 @@ package io.byproduct.devstack.demo;
 
 import io.byproduct.hittool.hits.BuildOptions;
 import io.byproduct.hittool.hits.BuiltHits;
+import io.byproduct.hittool.hits.CatalogWriter;
 import io.byproduct.hittool.hits.HitBuilder;
 import io.byproduct.hittool.hits.HitNaming;
 import io.byproduct.hittool.hits.HitWriter;
@@ -10,6 +11,7 @@ import io.byproduct.hittool.manifest.ManifestClass;
 import io.byproduct.hittool.manifest.ManifestImage;
 import io.byproduct.hittool.manifest.ManifestReader;
 import io.byproduct.hittool.manifest.ManifestWriter;
+import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.hits.HitStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -105,9 +107,13 @@ public final class DemoDataset {
     return built;
   }
 
-  /** Writes the HITs into the HIT table (the images must have been written with {@link #writeImages}). */
-  public static List<String> load(HitStore hits) {
+  /**
+   * Writes the HITs into the HIT table and the classes and images into the catalog (the images must
+   * have been written with {@link #writeImages}).
+   */
+  public static List<String> load(HitStore hits, Catalog catalog) {
     BuiltHits built = build();
+    CatalogWriter.write(catalog, ManifestReader.check(manifest()).requireValid());
     HitWriter.write(hits, built.hits(), 1, HitWriter.Progress.NONE);
     return built.ids();
   }

@@ -5,6 +5,7 @@ import io.byproduct.platform.config.KafkaProperties;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.record.SandboxAnnotation;
 import io.byproduct.schemas.topics.Topic;
 import io.byproduct.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -41,6 +42,12 @@ class IngestConfiguration {
   @Bean(destroyMethod = "close")
   Producer<String, DeadLetter> deadLetterProducer(KafkaProperties kafka, IngestProperties ingest, Topics topics) {
     return producer(topics.deadLetters, kafka, ingest, "byproduct-gateway-dead-letters");
+  }
+
+  /** Sandbox-mode submits ({@code POST /api/annotations}). */
+  @Bean(destroyMethod = "close")
+  Producer<String, SandboxAnnotation> sandboxProducer(KafkaProperties kafka, IngestProperties ingest, Topics topics) {
+    return producer(topics.sandbox, kafka, ingest, "byproduct-gateway-sandbox");
   }
 
   @Bean(destroyMethod = "dispose")

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Where the HIT table is: mapped onto the platform's {@link DynamoProperties}. */
+/** Where the HIT and catalog tables are: mapped onto the platform's {@link DynamoProperties}. */
 final class DynamoOptions {
 
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
@@ -33,15 +33,22 @@ final class DynamoOptions {
       description = "The HIT table (default: ${DEFAULT-VALUE}).")
   String table;
 
+  @Option(names = "--class-table", paramLabel = "NAME", defaultValue = "ImageNetClass",
+      description = "The catalog's class table (default: ${DEFAULT-VALUE}).")
+  String classTable;
+
+  @Option(names = "--image-table", paramLabel = "NAME", defaultValue = "ImageNetImage",
+      description = "The catalog's image table (default: ${DEFAULT-VALUE}).")
+  String imageTable;
+
   @Option(names = "--call-timeout", paramLabel = "SECONDS", defaultValue = "10",
       description = "Time for one DynamoDB call, retries included (default: ${DEFAULT-VALUE}).")
   int callTimeoutSeconds;
 
   DynamoProperties toProperties() {
-    if (!TABLE_NAME.matcher(table).matches()) {
-      throw new ParameterException(spec.commandLine(), "--table '" + table + "' must be 3 to 255 letters, digits, '_',"
-          + " '-' or '.'");
-    }
+    requireTableName("--table", table);
+    requireTableName("--class-table", classTable);
+    requireTableName("--image-table", imageTable);
     if (endpoint != null) {
       String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
       if (!(scheme.equals("http") || scheme.equals("https")) || endpoint.getHost() == null) {
@@ -53,7 +60,15 @@ final class DynamoOptions {
       throw new ParameterException(spec.commandLine(), "--call-timeout must be at least 1 second");
     }
     return new DynamoProperties(endpoint, region(), "local", "local", Duration.ofSeconds(callTimeoutSeconds),
-        new TableNames(table, "ImageNetAnnotation", "ImageNetAnnotationPage"));
+        new TableNames(table, "ImageNetAnnotation", "ImageNetAnnotationPage", classTable, imageTable,
+            "ImageNetSandboxAnnotation"));
+  }
+
+  private void requireTableName(String option, String name) {
+    if (!TABLE_NAME.matcher(name).matches()) {
+      throw new ParameterException(spec.commandLine(), option + " '" + name + "' must be 3 to 255 letters, digits, '_',"
+          + " '-' or '.'");
+    }
   }
 
   String region() {

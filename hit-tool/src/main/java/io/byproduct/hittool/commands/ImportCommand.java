@@ -4,10 +4,12 @@ import io.byproduct.hittool.batch.BatchCsv;
 import io.byproduct.hittool.batch.VersionChoice;
 import io.byproduct.hittool.hits.BuildOptions;
 import io.byproduct.hittool.hits.BuiltHits;
+import io.byproduct.hittool.hits.CatalogWriter;
 import io.byproduct.hittool.hits.HitTable;
 import io.byproduct.hittool.hits.HitWriter;
 import io.byproduct.hittool.manifest.Manifest;
 import io.byproduct.platform.DynamoClients;
+import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.config.DynamoProperties;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.tables.Tables;
@@ -74,7 +76,7 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin
   DynamoOptions dynamo;
 
-  @Option(names = "--create-table", description = "Create the HIT table if it does not exist.")
+  @Option(names = "--create-table", description = "Create the HIT, class and image tables if they do not exist.")
   boolean createTable;
 
   @Option(names = "--progress-every", paramLabel = "N", defaultValue = "100",
@@ -118,9 +120,14 @@ final class ImportCommand implements Callable<Integer> {
     AtomicInteger written = new AtomicInteger();
     try (DynamoDbClient client = DynamoClients.create(properties)) {
       Tables tables = new Tables(properties.tables());
-      if (HitTable.ensure(client, tables, createTable, DynamoClients.describe(properties))) {
-        out.println("Created the HIT table " + properties.tables().hit());
+      List<String> created = HitTable.ensure(client, tables, createTable, DynamoClients.describe(properties));
+      if (!created.isEmpty()) {
+        out.println("Created the tables " + String.join(", ", created));
       }
+      out.println("Writing " + Reporting.count(manifest.classes().size(), "class", "classes") + " and "
+          + Reporting.count(manifest.images().size(), "image") + " to the catalog ...");
+      out.flush();
+      CatalogWriter.write(new Catalog(client, tables), manifest);
       out.println("Writing " + Reporting.count(built.hits().size(), "HIT") + " to " + where + " ...");
       out.flush();
       HitWriter.write(new HitStore(client, tables), built.hits(), progressEvery, (done, total) -> {

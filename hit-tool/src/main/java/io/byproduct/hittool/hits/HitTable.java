@@ -2,6 +2,8 @@ package io.byproduct.hittool.hits;
 
 import io.byproduct.platform.tables.Tables;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -10,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * The HIT table, checked before anything is written, and created (only it, with the definition of
- * {@link Tables}) when asked.
+ * The tables an import writes (HITs, classes, images), checked before anything is written, and
+ * created (with the definitions of {@link Tables}) when asked.
  */
 public final class HitTable {
 
@@ -25,20 +27,32 @@ public final class HitTable {
   private HitTable() {}
 
   /**
-   * @param create create the table if it is missing
+   * Checks the tables an import writes: the HIT table and the catalog's class and image tables.
+   *
+   * @param create create the tables that are missing
    * @param where the endpoint or region, for messages
-   * @return {@code true} if the table was created
-   * @throws MissingTableException if it is missing and {@code create} is false
+   * @return the names of the tables created (empty if all existed)
+   * @throws MissingTableException if one is missing and {@code create} is false
    */
-  public static boolean ensure(DynamoDbClient dynamo, Tables tables, boolean create, String where) {
-    String name = tables.names().hit();
+  public static List<String> ensure(DynamoDbClient dynamo, Tables tables, boolean create, String where) {
+    List<String> created = new ArrayList<>();
+    for (String name : List.of(tables.names().hit(), tables.names().imageClass(), tables.names().image())) {
+      if (ensureOne(dynamo, tables, name, create, where)) {
+        created.add(name);
+      }
+    }
+    return created;
+  }
+
+  private static boolean ensureOne(DynamoDbClient dynamo, Tables tables, String name, boolean create, String where) {
     try {
       dynamo.describeTable(b -> b.tableName(name));
       return false;
     } catch (ResourceNotFoundException missing) {
       if (!create) {
         throw new MissingTableException("DynamoDB table '" + name + "' does not exist at " + where
-            + ": pass --create-table to create it, or --table NAME to use another");
+            + ": pass --create-table to create the missing tables, or name existing ones with --table"
+            + " (and the catalog's with --class-table and --image-table)");
       }
     }
     CreateTableRequest definition = tables.definitions().stream()

@@ -1,14 +1,17 @@
 package io.byproduct.pageassembler.consuming;
 
 import io.byproduct.pageassembler.PageAssemblerProperties;
+import io.byproduct.pageassembler.counting.AnnotationCounter;
 import io.byproduct.pageassembler.writing.AnnotationWriter;
 import io.byproduct.pageassembler.writing.PageWriter;
+import io.byproduct.pageassembler.writing.SandboxWriter;
 import io.byproduct.pageassembler.writing.WriteOutcome;
 import io.byproduct.platform.config.KafkaProperties;
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.record.AnnotationRecord;
 import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.record.SandboxAnnotation;
 import io.byproduct.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -35,8 +38,9 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Consumes finished pages and HIT-level annotations (committed transactions only) and writes each
- * to DynamoDB. An offset is committed only after DynamoDB accepted the write; transient failures
+ * Consumes finished pages, HIT-level annotations (committed transactions only) and sandbox-mode
+ * submits, writes each to DynamoDB and then counts stored pages and submits for their class and
+ * images ({@link AnnotationCounter}). An offset is committed only after DynamoDB accepted the write; transient failures
  * are retried with exponential backoff (the partition waits), and a record that can never be
  * written (undecodable, refused by DynamoDB) goes to the dead letters instead of blocking it.
  */
@@ -52,19 +56,24 @@ public class AssemblerLoop implements SmartLifecycle {
   private final PageAssemblerProperties props;
   private final PageWriter pages;
   private final AnnotationWriter annotations;
+  private final SandboxWriter sandbox;
+  private final AnnotationCounter counter;
   private final MeterRegistry meters;
   private volatile boolean running;
   private Thread thread;
   private KafkaConsumer<String, byte[]> consumer;
 
   public AssemblerLoop(Topics topics, KafkaProperties kafka, TopicsProperties topicProps, PageAssemblerProperties props,
-      PageWriter pages, AnnotationWriter annotations, MeterRegistry meters) {
+      PageWriter pages, AnnotationWriter annotations, SandboxWriter sandbox, AnnotationCounter counter,
+      MeterRegistry meters) {
     this.topics = topics;
     this.kafka = kafka;
     this.groupId = props.groupId().isBlank() ? topicProps.prefix() + "page-assembler" : props.groupId();
     this.props = props;
     this.pages = pages;
     this.annotations = annotations;
+    this.sandbox = sandbox;
+    this.counter = counter;
     this.meters = meters;
   }
 
@@ -77,11 +86,12 @@ public class AssemblerLoop implements SmartLifecycle {
     config.put("auto.offset.reset", "earliest");
     config.put("max.poll.records", 100);
     consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topics.pages.name(), topics.annotations.name()));
+    consumer.subscribe(List.of(topics.pages.name(), topics.annotations.name(), topics.sandbox.name()));
     running = true;
     thread = new Thread(this::run, "page-assembler");
     thread.start();
-    log.info("Page assembler consuming {} and {} as group '{}'", topics.pages, topics.annotations, groupId);
+    log.info("Page assembler consuming {}, {} and {} as group '{}'", topics.pages, topics.annotations, topics.sandbox,
+        groupId);
   }
 
   @Override
@@ -175,7 +185,15 @@ public class AssemblerLoop implements SmartLifecycle {
     }
     if (record.topic().equals(topics.pages.name())) {
       PageRecord page = topics.pages.valueSerde().deserializer().deserialize(record.topic(), record.value());
-      return pages.write(page);
+      WriteOutcome outcome = pages.write(page);
+      counter.count(page); // after the page: a count retried after a failure is counted once
+      return outcome;
+    }
+    if (record.topic().equals(topics.sandbox.name())) {
+      SandboxAnnotation submit = topics.sandbox.valueSerde().deserializer().deserialize(record.topic(), record.value());
+      WriteOutcome outcome = sandbox.write(submit);
+      counter.count(submit);
+      return outcome;
     }
     AnnotationRecord annotation = topics.annotations.valueSerde().deserializer().deserialize(record.topic(), record.value());
     return annotations.write(annotation);

@@ -14,6 +14,11 @@ class WritersConfiguration {
   }
 
   @Bean
+  SandboxWriter sandboxWriter(DynamoDbClient dynamo, Tables tables) {
+    return new SandboxWriter(dynamo, tables);
+  }
+
+  @Bean
   AnnotationWriter annotationWriter(DynamoDbClient dynamo, Tables tables) {
     return new AnnotationWriter(dynamo, tables);
   }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -35,9 +36,31 @@ public record DynamoProperties(
   private static final String TABLE_NAME = "[a-zA-Z0-9_.-]{3,255}";
   private static final String TABLE_NAME_MESSAGE = "must be 3 to 255 letters, digits, '_', '-' or '.'";
 
-  /** Names of the three tables; the defaults are the seed's. */
+  /**
+   * Names of the tables: the seed's three, the catalog of classes and images (with their annotation
+   * counts) and the sandbox mode's submissions.
+   */
   public record TableNames(
       @DefaultValue("ImageNetHIT") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String hit,
       @DefaultValue("ImageNetAnnotation") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String annotation,
-      @DefaultValue("ImageNetAnnotationPage") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String page) {}
+      @DefaultValue("ImageNetAnnotationPage") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String page,
+      @DefaultValue("ImageNetClass") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String imageClass,
+      @DefaultValue("ImageNetImage") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String image,
+      @DefaultValue("ImageNetSandboxAnnotation") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE)
+      String sandbox) {
+
+    @ConstructorBinding
+    public TableNames {}
+
+    /** The seed's three tables named as given, the others by their defaults. */
+    public TableNames(String hit, String annotation, String page) {
+      this(hit, annotation, page, "ImageNetClass", "ImageNetImage", "ImageNetSandboxAnnotation");
+    }
+
+    /** Every table's default name with a prefix (e.g. a replay's own tables). */
+    public static TableNames withPrefix(String prefix) {
+      return new TableNames(prefix + "ImageNetHIT", prefix + "ImageNetAnnotation", prefix + "ImageNetAnnotationPage",
+          prefix + "ImageNetClass", prefix + "ImageNetImage", prefix + "ImageNetSandboxAnnotation");
+    }
+  }
 }

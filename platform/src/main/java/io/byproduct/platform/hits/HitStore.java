@@ -52,6 +52,29 @@ public final class HitStore {
     return find(hitDatasetName, hitId).map(item -> EnhancedDocument.fromAttributeValueMap(item).toJson());
   }
 
+  /**
+   * The class id ({@code pages[].class.id}) of the HIT's page with this {@code pageno}, or empty if
+   * the dataset has no such HIT or the HIT no such page.
+   */
+  public Optional<String> classOfPage(String hitDatasetName, String hitId, int pageNo) {
+    return find(hitDatasetName, hitId).flatMap(item -> {
+      AttributeValue pages = item.get("pages");
+      if (pages == null || !pages.hasL()) {
+        return Optional.empty();
+      }
+      for (AttributeValue page : pages.l()) {
+        Map<String, AttributeValue> fields = page.hasM() ? page.m() : Map.of();
+        AttributeValue number = fields.get("pageno");
+        AttributeValue pageClass = fields.get("class");
+        if (number != null && String.valueOf(pageNo).equals(number.n()) && pageClass != null && pageClass.hasM()
+            && pageClass.m().get("id") != null) {
+          return Optional.ofNullable(pageClass.m().get("id").s());
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
   private Optional<Map<String, AttributeValue>> find(String hitDatasetName, String hitId) {
     GetItemResponse response = dynamo.getItem(b -> b.tableName(tables.names().hit())
         .consistentRead(true)

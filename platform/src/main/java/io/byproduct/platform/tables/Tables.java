@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The three DynamoDB tables of the seed, with their keys: the one definition every environment
+ * The DynamoDB tables (the seed's three, the catalog's two, the sandbox's), with their keys: the one definition every environment
  * (dynalite, real AWS) uses. See platform/README.md for the key design.
  *
  * <ul>
@@ -25,6 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *   <li>{@code ImageNetAnnotationPage}: {@code imageNetAnnotationID} (hash) + {@code pageKey}
  *       (range): the zero-padded page number ({@code 0003}); items of an oversized page carry
  *       a suffix ({@code 0003#01}). All pages of an annotation are one query.
+ *   <li>{@code ImageNetClass}: {@code id} (hash) — the classes of the manifests, with their
+ *       annotation counts per interface version.
+ *   <li>{@code ImageNetImage}: {@code id} (hash); index {@value #IMAGE_BY_CLASS} on
+ *       {@code classID} (hash) + {@code id} (range) lists a class's images.
+ *   <li>{@code ImageNetSandboxAnnotation}: {@code id} (hash), the content id of a sandbox-mode
+ *       submission.
  * </ul>
  */
 public final class Tables {
@@ -37,6 +43,11 @@ public final class Tables {
   public static final String DATASET = "hitDatasetName";
   public static final String PAGE_HASH = "imageNetAnnotationID";
   public static final String PAGE_RANGE = "pageKey";
+  public static final String CLASS_HASH = "id";
+  public static final String IMAGE_HASH = "id";
+  public static final String IMAGE_BY_CLASS = "byClass";
+  public static final String CLASS_ID = "classID";
+  public static final String SANDBOX_HASH = "id";
 
   private final TableNames names;
 
@@ -57,7 +68,7 @@ public final class Tables {
   }
 
   public List<CreateTableRequest> definitions() {
-    return List.of(hitTable(), annotationTable(), pageTable());
+    return List.of(hitTable(), annotationTable(), pageTable(), classTable(), imageTable(), sandboxTable());
   }
 
   CreateTableRequest hitTable() {
@@ -89,6 +100,37 @@ public final class Tables {
         .billingMode(BillingMode.PAY_PER_REQUEST)
         .attributeDefinitions(string(PAGE_HASH), string(PAGE_RANGE))
         .keySchema(key(PAGE_HASH, KeyType.HASH), key(PAGE_RANGE, KeyType.RANGE))
+        .build();
+  }
+
+  CreateTableRequest classTable() {
+    return singleKeyTable(names.imageClass(), CLASS_HASH);
+  }
+
+  CreateTableRequest imageTable() {
+    return CreateTableRequest.builder()
+        .tableName(names.image())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(string(IMAGE_HASH), string(CLASS_ID))
+        .keySchema(key(IMAGE_HASH, KeyType.HASH))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder()
+            .indexName(IMAGE_BY_CLASS)
+            .keySchema(key(CLASS_ID, KeyType.HASH), key(IMAGE_HASH, KeyType.RANGE))
+            .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+            .build())
+        .build();
+  }
+
+  CreateTableRequest sandboxTable() {
+    return singleKeyTable(names.sandbox(), SANDBOX_HASH);
+  }
+
+  private static CreateTableRequest singleKeyTable(String name, String hashKey) {
+    return CreateTableRequest.builder()
+        .tableName(name)
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(string(hashKey))
+        .keySchema(key(hashKey, KeyType.HASH))
         .build();
   }
 

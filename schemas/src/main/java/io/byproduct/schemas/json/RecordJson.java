@@ -2,6 +2,8 @@ package io.byproduct.schemas.json;
 
 import io.byproduct.schemas.record.ImageRecord;
 import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.record.SandboxAnnotation;
+import io.byproduct.schemas.record.SandboxImageRecord;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -52,6 +54,28 @@ public final class RecordJson {
       annotations.add(SeedJson.toTree(image));
     }
     return node;
+  }
+
+  /**
+   * A sandbox-mode submit as stored: {@code id}, {@code receivedAt}, {@code classID}, {@code version},
+   * {@code workerID}, {@code assignmentID}, {@code hitID}, {@code annotatorID} and the records as the
+   * original front end sent them ({@code annotations}).
+   */
+  public static String sandbox(SandboxAnnotation sandbox) {
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("id", sandbox.getId());
+    node.put("receivedAt", sandbox.getReceivedAt());
+    node.put("classID", sandbox.getClassId());
+    node.put("version", sandbox.getVersion());
+    putNullable(node, "workerID", sandbox.getWorkerId());
+    putNullable(node, "assignmentID", sandbox.getAssignmentId());
+    putNullable(node, "hitID", sandbox.getHitId());
+    putNullable(node, "annotatorID", sandbox.getAnnotatorId());
+    ArrayNode annotations = node.putArray("annotations");
+    for (SandboxImageRecord image : sandbox.getImages()) {
+      annotations.add(avro(image));
+    }
+    return node.toString();
   }
 
   /** An image: the seed's record, then its page's context. */

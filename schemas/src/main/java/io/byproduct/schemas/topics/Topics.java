@@ -5,6 +5,7 @@ import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.AnnotationRecord;
 import io.byproduct.schemas.record.ImageUpdate;
 import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.record.SandboxAnnotation;
 import io.byproduct.schemas.serde.AvroSerde;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,6 +31,8 @@ public final class Topics {
   public final Topic<String, AnnotationRecord> annotations;
   /** Refused input with its reason; key: the source key if any; value: DeadLetter. */
   public final Topic<String, DeadLetter> deadLetters;
+  /** Submits of the original front end's sandbox mode (no HIT); key: content id; value: SandboxAnnotation. */
+  public final Topic<String, SandboxAnnotation> sandbox;
 
   private final String prefix;
 
@@ -50,6 +53,8 @@ public final class Topics {
         "key annotationId, value AnnotationRecord");
     deadLetters = new Topic<>(prefix + "dead-letters", keys, AvroSerde.of(DeadLetter.class),
         "key source key or none, value DeadLetter");
+    sandbox = new Topic<>(prefix + "sandbox-annotations", keys, AvroSerde.of(SandboxAnnotation.class),
+        "key sandbox annotation id, value SandboxAnnotation");
   }
 
   public static Topics defaults() {
@@ -65,6 +70,6 @@ public final class Topics {
   }
 
   public List<Topic<?, ?>> all() {
-    return List.of(interactions, images, pages, annotations, deadLetters);
+    return List.of(interactions, images, pages, annotations, deadLetters, sandbox);
   }
 }
