@@ -9,8 +9,13 @@ import io.byproduct.hittool.hits.BuiltHits;
 import io.byproduct.hittool.hits.HitBuilder;
 import io.byproduct.hittool.hits.HitJson;
 import io.byproduct.hittool.manifest.Manifest;
+import io.byproduct.hittool.manifest.ManifestClass;
+import io.byproduct.hittool.manifest.ManifestImage;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.platform.DynamoClients;
+import io.byproduct.platform.catalog.Catalog;
+import io.byproduct.platform.catalog.CatalogClass;
+import io.byproduct.platform.catalog.CatalogImage;
 import io.byproduct.platform.config.DynamoProperties;
 import io.byproduct.platform.config.DynamoProperties.TableNames;
 import io.byproduct.platform.hits.HitStore;
@@ -78,7 +83,8 @@ class HitToolImportIT {
     assertThat(run.out())
         .contains("Manifest " + manifestFile + ": dataset 'study': 5 classes, 330 images (300 candidates, 30 controls)")
         .contains("Built 8 HITs (study-hit-0001 .. study-hit-0008), 30 pages, 300 candidates placed")
-        .contains("Created the HIT table ImageNetHIT")
+        .contains("Created the tables ImageNetHIT, ImageNetClass, ImageNetImage")
+        .contains("Writing 5 classes and 330 images to the catalog ...")
         .contains("Writing 8 HITs to table ImageNetHIT at " + server.endpoint())
         .contains("  3/8 HITs written (37%)").contains("  6/8 HITs written (75%)").contains("  8/8 HITs written (100%)")
         .contains("Wrote the batch CSV " + csv.toAbsolutePath() + ": 8 rows, versions NO_POINTER_NO_ORIGINAL 2,"
@@ -130,6 +136,17 @@ class HitToolImportIT {
     assertThat(dynamo.scan(b -> b.tableName("ImageNetHIT")).items().stream()
         .filter(i -> i.get("hitDatasetName").s().equals("study")).count()).isEqualTo(8);
     assertThat(Files.readString(csv)).isEqualTo(firstCsv);
+
+    // the catalog: every class and image of the manifest, for the seed's /api/classes
+    Catalog catalog = new Catalog(dynamo, new Tables(properties("ImageNetHIT").tables()));
+    assertThat(catalog.classes()).extracting(CatalogClass::id)
+        .containsAll(manifest.classes().stream().map(ManifestClass::id).toList());
+    ManifestClass first = manifest.classes().get(0);
+    CatalogClass stored = catalog.findClass(first.id()).orElseThrow();
+    assertThat(stored.synset()).isEqualTo(first.synset());
+    assertThat(stored.wnid()).isEqualTo(first.wnid());
+    assertThat(catalog.imagesOf(first.id())).extracting(CatalogImage::id).containsExactlyInAnyOrderElementsOf(
+        manifest.images().stream().filter(i -> i.classId().equals(first.id())).map(ManifestImage::id).toList());
   }
 
   @Test
@@ -157,21 +174,24 @@ class HitToolImportIT {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.UNAVAILABLE);
     assertThat(run.err()).contains("DynamoDB table 'NoSuchTable' does not exist at " + server.endpoint()
-        + ": pass --create-table to create it, or --table NAME to use another; nothing was written.");
+        + ": pass --create-table to create the missing tables, or name existing ones with --table (and the catalog's"
+        + " with --class-table and --image-table); nothing was written.");
     assertThat(csv).doesNotExist();
     assertThat(dynamo.listTables().tableNames()).doesNotContain("NoSuchTable");
   }
 
   @Test
-  void createTable_createsOnlyTheHitTable_underItsConfiguredName() {
+  void createTable_createsOnlyTheTablesAnImportWrites_underTheirConfiguredNames() {
     HitToolCommandsTest.Run run = HitToolCommandsTest.run("import",
         Fixtures.write(Fixtures.manifest("y", 2, 48, 0), dir.resolve("y.json")).toString(),
-        "--dynamo-endpoint", server.endpoint(), "--table", "StudyHits", "--create-table",
+        "--dynamo-endpoint", server.endpoint(), "--table", "StudyHits", "--class-table", "StudyClasses",
+        "--image-table", "StudyImages", "--create-table",
         "--csv", dir.resolve("y.csv").toString(), "--tool-link", "https://a.example.org/", "--version",
         "POINTER_ORIGINAL", "--unique");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(dynamo.listTables().tableNames()).contains("StudyHits").doesNotContain("ImageNetAnnotationPage");
+    assertThat(dynamo.listTables().tableNames()).contains("StudyHits", "StudyClasses", "StudyImages")
+        .doesNotContain("ImageNetAnnotationPage");
     JsonNode hit = JSON.readTree(store("StudyHits").findWithReview("y", "y-hit-0001").orElseThrow());
     assertThat(hit.get("isUnique").asBoolean()).isTrue();
     assertThat(hit.path("review").path("controls").size()).isZero();

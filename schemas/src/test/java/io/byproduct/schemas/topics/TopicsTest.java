@@ -12,7 +12,7 @@ class TopicsTest {
     Topics topics = Topics.defaults();
 
     assertThat(topics.all()).extracting(Topic::name)
-        .containsExactly("interactions", "images", "pages", "annotations", "dead-letters")
+        .containsExactly("interactions", "images", "pages", "annotations", "dead-letters", "sandbox-annotations")
         .doesNotHaveDuplicates();
   }
 
