@@ -1,7 +1,6 @@
 package io.byproduct.deploy.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.byproduct.bench.oracle.ReferenceRecords;
 import io.byproduct.bench.script.PageScript;
@@ -30,6 +29,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -51,6 +51,7 @@ import tools.jackson.databind.JsonNode;
  * <p>Runs where a Docker engine is reachable; skipped, saying why, where none is (these build
  * machines), and when the image tarballs were not built.
  */
+@ExtendWith(DockerEngineCondition.class)
 class ContainersIT {
 
   private static final Path ROOT = Path.of(System.getProperty("byproduct.root", ".."));
@@ -65,11 +66,6 @@ class ContainersIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(!Boolean.getBoolean("byproduct.images.skipped"),
-        "Skipped: the image tarballs were not built (image.skip / skipTests is set)");
-    assumeTrue(DockerAvailability.check(), () -> "Skipped: no Docker engine reachable (" + DockerAvailability.reason()
-        + "); the same scenario runs on the in-process broker and dynalite in bench's CapturePipelineIT");
-
     for (String image : List.of("gateway/target/image/gateway.tar", "stream-processor/target/image/stream-processor.tar",
         "page-assembler/target/image/page-assembler.tar", "deploy/target/image/init.tar")) {
       try (InputStream tar = Files.newInputStream(ROOT.resolve(image))) {

@@ -11,9 +11,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +59,7 @@ final class ImageTarball {
         String name = layer.asString();
         image.layers.add(name);
         List<String> paths = new ArrayList<>();
-        try (InputStream gz = new GzipCompressorInputStream(new java.io.ByteArrayInputStream(entries.get(name)));
+        try (InputStream gz = new GZIPInputStream(new java.io.ByteArrayInputStream(entries.get(name)), 1 << 16);
             TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {
           TarArchiveEntry entry;
           while ((entry = tar.getNextEntry()) != null) {
