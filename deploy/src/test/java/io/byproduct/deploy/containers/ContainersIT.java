@@ -95,10 +95,10 @@ class ContainersIT {
         .waitingFor(Wait.forHttp("/actuator/health").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
     start(gateway, "gateway");
     start(service("stream-processor", version, network, infrastructure)
-        .waitingFor(Wait.forLogMessage(".*Started StreamProcessorApplication.*", 1).withStartupTimeout(Duration.ofMinutes(3))),
+        .waitingFor(Wait.forLogMessage(".*Started StreamProcessorApplication.*\\n", 1).withStartupTimeout(Duration.ofMinutes(3))),
         "stream-processor");
     start(service("page-assembler", version, network, infrastructure)
-        .waitingFor(Wait.forLogMessage(".*Started PageAssemblerApplication.*", 1).withStartupTimeout(Duration.ofMinutes(3))),
+        .waitingFor(Wait.forLogMessage(".*Started PageAssemblerApplication.*\\n", 1).withStartupTimeout(Duration.ofMinutes(3))),
         "page-assembler");
 
     DynamoProperties props = new DynamoProperties(
