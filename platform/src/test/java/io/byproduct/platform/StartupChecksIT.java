@@ -117,6 +117,17 @@ class StartupChecksIT {
   }
 
   @Test
+  void saslWithoutJaasConfig_failsNamingTheProperty_beforeAnyClientIsBuilt(CapturedOutput output) {
+    assertThatThrownBy(() -> run("--byproduct.kafka.properties.security.protocol=SASL_SSL",
+        "--byproduct.kafka.properties.sasl.mechanism=SCRAM-SHA-512"));
+
+    assertThat(output.getOut() + output.getErr())
+        .contains("APPLICATION FAILED TO START")
+        .contains("Property: byproduct.kafka.properties.sasl.jaas.config")
+        .contains("SCRAM-SHA-512");
+  }
+
+  @Test
   void invalidProperty_failsNamingItAndTheRule(CapturedOutput output) {
     assertThatThrownBy(() -> run("--byproduct.topics.partitions=0"));
 

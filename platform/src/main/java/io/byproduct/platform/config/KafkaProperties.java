@@ -1,5 +1,6 @@
 package io.byproduct.platform.config;
 
+import io.byproduct.platform.startup.ConfigurationCheck;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -24,7 +25,9 @@ public record KafkaProperties(
     @DefaultValue Map<String, String> properties,
     @NotNull @DefaultValue("15s") Duration startupTimeout) {
 
+  /** Every client's settings: {@code properties} plus the brokers, checked ({@link ConfigurationCheck}). */
   public Map<String, Object> clientProperties() {
+    ConfigurationCheck.checkKafka(properties);
     Map<String, Object> props = new java.util.HashMap<>(properties);
     props.put("bootstrap.servers", bootstrapServers);
     return props;

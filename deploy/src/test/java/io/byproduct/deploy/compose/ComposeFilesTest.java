@@ -1,0 +1,148 @@
+package io.byproduct.deploy.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.abort;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The compose files as Compose itself reads them ({@code docker-compose -f FILE config}: schema,
+ * anchors and variables resolved), then what they must say: which services, images, ports,
+ * start order, replication. Needs Debian's {@code docker-compose} (.ci/run installs it); without
+ * it the test fails in CI (CI=true) and is skipped, saying so, elsewhere.
+ */
+class ComposeFilesTest {
+
+  private static final Path ROOT = Path.of(System.getProperty("byproduct.root", "..")).toAbsolutePath().normalize();
+  private static Path compose;
+
+  @BeforeAll
+  static void findDockerCompose() {
+    Optional<Path> found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+        .map(dir -> Path.of(dir, "docker-compose")).filter(Files::isExecutable).findFirst();
+    if (found.isEmpty()) {
+      String message = "docker-compose is not installed, so the compose files cannot be validated"
+          + " (Debian: apt-get install docker-compose; .ci/run does)";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail(message);
+      }
+      abort("Skipped: " + message);
+    }
+    compose = found.get();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> services(String file) throws Exception {
+    Process process = new ProcessBuilder(compose.toString(), "--project-directory", ROOT.toString(),
+        "-f", ROOT.resolve(file).toString(), "config").redirectErrorStream(false).start();
+    byte[] out = process.getInputStream().readAllBytes();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as("docker-compose config of %s: %s", file, err).isZero();
+    Map<String, Object> config = new Yaml().load(new String(out, StandardCharsets.UTF_8));
+    return (Map<String, Map<String, Object>>) config.get("services");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> env(Map<String, Object> service) {
+    return (Map<String, Object>) service.get("environment");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> dependsOn(Map<String, Object> service) {
+    return (Map<String, Map<String, Object>>) service.get("depends_on");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> publishedPorts(Map<String, Object> service) {
+    List<Map<String, Object>> ports = (List<Map<String, Object>>) service.getOrDefault("ports", List.of());
+    return ports.stream().map(p -> p.get("published")).map(String::valueOf).collect(Collectors.toList());
+  }
+
+  @Test
+  void singleMachine_kafkaDynaliteInitAndTheThreeServices_demoOnPort8080() throws Exception {
+    Map<String, Map<String, Object>> services = services("docker-compose.yml");
+
+    assertThat(services).containsOnlyKeys("kafka", "dynamodb", "init", "gateway", "stream-processor", "page-assembler");
+    assertThat(services.get("gateway").get("image")).isEqualTo("byproduct/gateway:latest");
+    assertThat(services.get("stream-processor").get("image")).isEqualTo("byproduct/stream-processor:latest");
+    assertThat(services.get("page-assembler").get("image")).isEqualTo("byproduct/page-assembler:latest");
+    assertThat(services.get("init").get("image")).isEqualTo("byproduct/init:latest");
+    assertThat(String.valueOf(services.get("kafka").get("image"))).startsWith("apache/kafka:");
+    assertThat(publishedPorts(services.get("gateway"))).as("the local run's URL").containsExactly("8080");
+    assertThat(publishedPorts(services.get("kafka"))).containsExactly("9092");
+    assertThat(publishedPorts(services.get("dynamodb"))).containsExactly("8000");
+    assertThat(services.get("gateway").get("healthcheck").toString()).contains("/actuator/health");
+
+    assertThat(dependsOn(services.get("init"))).containsOnlyKeys("kafka", "dynamodb");
+    dependsOn(services.get("init")).values().forEach(d -> assertThat(d.get("condition")).isEqualTo("service_healthy"));
+    for (String name : List.of("gateway", "stream-processor", "page-assembler")) {
+      assertThat(dependsOn(services.get(name)).get("init").get("condition")).isEqualTo("service_completed_successfully");
+      assertThat(env(services.get(name))).containsEntry("BYPRODUCT_KAFKA_BOOTSTRAPSERVERS", "kafka:19092")
+          .containsEntry("BYPRODUCT_DYNAMO_ENDPOINT", "http://dynamodb:8000");
+      assertThat(services.get(name)).containsKey("mem_limit");
+    }
+    assertThat(env(services.get("kafka"))).containsEntry("KAFKA_ADVERTISED_LISTENERS",
+        "INTERNAL://kafka:19092,EXTERNAL://localhost:9092");
+    assertThat(services.get("dynamodb").get("volumes").toString()).contains("dynamodb-data:/data");
+  }
+
+  @Test
+  void cluster_threeBrokersReplicatingThreeTimes_twoInstancesOfEachService_behindOneLoadBalancer() throws Exception {
+    Map<String, Map<String, Object>> services = services("docker-compose.cluster.yml");
+
+    List<String> brokers = List.of("kafka-1", "kafka-2", "kafka-3");
+    assertThat(services).containsOnlyKeys("kafka-1", "kafka-2", "kafka-3", "dynamodb", "init", "load-balancer",
+        "gateway-1", "gateway-2", "stream-processor-1", "stream-processor-2", "page-assembler-1", "page-assembler-2");
+    assertThat(brokers.stream().map(b -> env(services.get(b)).get("KAFKA_NODE_ID"))).containsExactly("1", "2", "3");
+    for (String broker : brokers) {
+      assertThat(env(services.get(broker)))
+          .containsEntry("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093")
+          .containsEntry("KAFKA_DEFAULT_REPLICATION_FACTOR", "3")
+          .containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+          .containsEntry("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR", "2")
+          .containsEntry("KAFKA_ADVERTISED_LISTENERS", "INTERNAL://" + broker + ":19092");
+    }
+    for (String name : List.of("init", "gateway-1", "gateway-2", "stream-processor-1", "stream-processor-2",
+        "page-assembler-1", "page-assembler-2")) {
+      assertThat(env(services.get(name))).as(name)
+          .containsEntry("BYPRODUCT_TOPICS_REPLICATIONFACTOR", "3")
+          .containsEntry("BYPRODUCT_TOPICS_PARTITIONS", "12")
+          .containsEntry("BYPRODUCT_KAFKA_BOOTSTRAPSERVERS", "kafka-1:19092,kafka-2:19092,kafka-3:19092");
+    }
+    assertThat(services.get("stream-processor-1").get("volumes")).as("own state per instance")
+        .isNotEqualTo(services.get("stream-processor-2").get("volumes"));
+    assertThat(publishedPorts(services.get("load-balancer"))).containsExactly("8080");
+    assertThat(publishedPorts(services.get("gateway-1"))).isEmpty();
+    assertThat(dependsOn(services.get("init"))).containsKeys("kafka-1", "kafka-2", "kafka-3", "dynamodb");
+
+    String nginx = Files.readAllLines(ROOT.resolve("deploy/compose/nginx.conf")).stream()
+        .filter(line -> !line.trim().startsWith("#")).collect(Collectors.joining("\n"));
+    assertThat(nginx).contains("server gateway-1:8080").contains("server gateway-2:8080")
+        .contains("proxy_set_header Upgrade $http_upgrade").contains("proxy_buffering off")
+        .as("no sticky sessions").doesNotContain("ip_hash").doesNotContain("sticky").doesNotContain("hash $");
+  }
+
+  @Test
+  void dynaliteImage_isTheLocalRunsVersion_withItsDataOnAVolume() throws IOException {
+    String dockerfile = Files.readString(ROOT.resolve("deploy/dynalite/Dockerfile"));
+    String localInfra = Files.readString(ROOT.resolve("local-infra/dynalite/package.json"));
+    String version = dockerfile.replaceAll("(?s).*ARG DYNALITE_VERSION=([0-9.]+).*", "$1");
+    assertThat(localInfra).contains("\"dynalite\": \"" + version + "\"");
+    assertThat(dockerfile).contains("USER node").contains("--path\", \"/data\"").contains("HEALTHCHECK");
+  }
+}
