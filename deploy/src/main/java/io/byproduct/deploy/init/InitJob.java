@@ -1,6 +1,7 @@
 package io.byproduct.deploy.init;
 
 import io.byproduct.devstack.demo.DemoDataset;
+import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.hits.HitStore;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * The compose files' one-shot init job: creates the missing topics and tables from the platform's
  * definitions (with the replication and partitions configured, so a cluster gets replicated
  * topics), then writes the demo dataset — the SVG images into the folder the gateway serves, the
- * HITs into DynamoDB — and exits 0. Running it again changes nothing.
+ * HITs and the catalog of classes and images into DynamoDB — and exits 0. Running it again changes nothing.
  */
 @SpringBootApplication
 @EnableConfigurationProperties(InitProperties.class)
@@ -27,10 +28,12 @@ public class InitJob implements ApplicationRunner {
 
   private final InitProperties properties;
   private final HitStore hits;
+  private final Catalog catalog;
 
-  public InitJob(InitProperties properties, HitStore hits) {
+  public InitJob(InitProperties properties, HitStore hits, Catalog catalog) {
     this.properties = properties;
     this.hits = hits;
+    this.catalog = catalog;
   }
 
   /** Reads {@code init.properties}, which turns on creating the missing topics and tables. */
@@ -46,7 +49,7 @@ public class InitJob implements ApplicationRunner {
       return;
     }
     DemoDataset.writeImages(properties.imagesDir());
-    List<String> loaded = DemoDataset.load(hits);
+    List<String> loaded = DemoDataset.load(hits, catalog);
     log.info("Demo dataset '{}' loaded: HITs {}, images in {}", DemoDataset.DATASET, loaded, properties.imagesDir());
   }
 
