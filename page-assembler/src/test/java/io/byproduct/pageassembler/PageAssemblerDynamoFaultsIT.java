@@ -2,6 +2,7 @@ package io.byproduct.pageassembler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.byproduct.localinfra.Await;
 import io.byproduct.localinfra.DynaliteInstall;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +52,7 @@ class PageAssemblerDynamoFaultsIT {
         // each fault answers a dozen writes, then the next; the last one stores the item but loses the answer
         for (Fault fault : List.of(Fault.THROTTLE, Fault.SERVER_ERROR, Fault.UNAVAILABLE, Fault.LOST_ANSWER)) {
           proxy.fail(fault);
-          await(fault + " answered", Duration.ofMinutes(1), () -> proxy.answered(fault) >= 12);
+          Await.until(fault + " answered", Duration.ofMinutes(1), () -> proxy.answered(fault) >= 12);
         }
         assertThat(stored.readable(during)).as("stored while every write failed").isLessThanOrEqualTo(1);
         proxy.fail(Fault.NONE);
@@ -97,7 +97,7 @@ class PageAssemblerDynamoFaultsIT {
 
         dynamo.close();
         PageFixtures.send(kafka, during);
-        await("the assembler retrying against the stopped server", Duration.ofMinutes(1),
+        Await.until("the assembler retrying against the stopped server", Duration.ofMinutes(1),
             () -> PageFixtures.count(meters, "byproduct.assembler.retries") >= 3);
         dynamo = LocalDynamo.start(install, data, URI.create(endpoint).getPort());
         assertThat(dynamo.endpoint()).as("the same port again").isEqualTo(endpoint);
@@ -124,13 +124,4 @@ class PageAssemblerDynamoFaultsIT {
     return all;
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout + ": " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
 }

@@ -1,5 +1,6 @@
 package io.byproduct.pageassembler;
 
+import io.byproduct.localinfra.Await;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.schemas.record.PageRecord;
 import io.byproduct.schemas.topics.Topics;
@@ -77,14 +78,7 @@ final class PageFixtures {
 
   /** Waits until the assembler committed the offsets of {@code count} pages (all sent were handled). */
   static void awaitCommitted(LocalKafka kafka, long count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long committed;
-    while ((committed = committedPages(kafka)) < count) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("the page assembler committed " + committed + " of " + count + " pages within " + timeout);
-      }
-      Thread.sleep(250);
-    }
+    Await.until("the offsets of " + count + " pages committed", timeout, () -> committedPages(kafka) >= count);
   }
 
   /** The sum of a counter over all its tags. */

@@ -2,6 +2,7 @@ package io.byproduct.pageassembler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.byproduct.localinfra.Await;
 import io.byproduct.platform.pages.PageItems;
 import io.byproduct.platform.pages.PageReader;
 import io.byproduct.platform.tables.Tables;
@@ -47,14 +48,7 @@ final class StoredPages {
 
   /** Waits until every page can be read back. */
   void awaitAll(List<PageRecord> pages, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    int seen = 0;
-    while ((seen = readable(pages)) < pages.size()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(seen + " of " + pages.size() + " pages stored within " + timeout);
-      }
-      Thread.sleep(250);
-    }
+    Await.until(pages.size() + " pages stored", timeout, () -> readable(pages) == pages.size());
   }
 
   /**

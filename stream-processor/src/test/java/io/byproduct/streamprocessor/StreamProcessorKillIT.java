@@ -2,6 +2,7 @@ package io.byproduct.streamprocessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.byproduct.localinfra.Await;
 import io.byproduct.localinfra.ChildJvm;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -84,7 +84,7 @@ class StreamProcessorKillIT {
             .run(with(common, "--byproduct.stream-processor.state-dir=" + tmp.resolve("b")).toArray(String[]::new));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
             KafkaConsumer<String, PageRecord> committed = pagesConsumer(kafka, "read_committed")) {
-          await("both instances own interactions partitions", Duration.ofMinutes(2),
+          Await.until("both instances own interactions partitions", Duration.ofMinutes(2),
               () -> ownersOfInteractions(admin).size() == 2);
 
           AtomicInteger sent = new AtomicInteger();
@@ -94,7 +94,7 @@ class StreamProcessorKillIT {
 
           // killed once its first pages are out, while events still arrive and are being folded
           List<PageRecord> pages = new ArrayList<>();
-          await("the first wave's pages out", Duration.ofMinutes(3), () -> {
+          Await.until("the first wave's pages out", Duration.ofMinutes(3), () -> {
             committed.poll(Duration.ofMillis(200)).forEach(r -> pages.add(r.value()));
             return pages.size() >= 8;
           });
@@ -104,7 +104,7 @@ class StreamProcessorKillIT {
           int sentAtKill = sent.get();
           assertThat(pagesAtKill).as("the kill happens mid-load").isLessThan(expected.size());
 
-          await("every page out", Duration.ofMinutes(4), () -> {
+          Await.until("every page out", Duration.ofMinutes(4), () -> {
             committed.poll(Duration.ofMillis(200)).forEach(r -> pages.add(r.value()));
             return pages.size() >= expected.size();
           });
@@ -216,13 +216,4 @@ class StreamProcessorKillIT {
     }
   }
 
-  private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within " + timeout + ": " + what);
-      }
-      Thread.sleep(100);
-    }
-  }
 }
