@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -248,31 +250,8 @@ class WorkersPageIT {
   @Test
   void reloadMidPage_andADroppedWebSocket_loseNothingAndDuplicateNothing() throws Exception {
     String workerId = newWorkerId();
-    // per connection: acks can be swallowed (durable, but the page never hears of it), and the
-    // connection can die: from then on nothing passes either way, then it closes
-    AtomicBoolean swallowAcks = new AtomicBoolean(false);
-    List<Connection> connections = new CopyOnWriteArrayList<>();
-    AtomicInteger lostFrames = new AtomicInteger();
-    AtomicInteger swallowedAcks = new AtomicInteger();
-    worker.page().routeWebSocket("**/ingest/ws", ws -> {
-      Connection connection = new Connection(ws, new AtomicBoolean(false));
-      connections.add(connection);
-      WebSocketRoute server = ws.connectToServer();
-      ws.onMessage(frame -> {
-        if (connection.dead().get()) {
-          lostFrames.incrementAndGet();
-        } else {
-          server.send(frame.text());
-        }
-      });
-      server.onMessage(frame -> {
-        if (connection.dead().get() || swallowAcks.get()) {
-          swallowedAcks.incrementAndGet();
-        } else {
-          ws.send(frame.text());
-        }
-      });
-    });
+    // acks can be swallowed, and a connection can die with frames in flight, then close
+    FlakyIngest ingest = FlakyIngest.routed(worker.page());
     String url = WorkerPage.url(stack.baseUrl(), "demo-hit-02", workerId, "POINTER_ORIGINAL", "");
     worker.open(url);
     String annotationId = worker.annotationId();
@@ -281,33 +260,33 @@ class WorkersPageIT {
     worker.moveAlong(2, ZIGZAG);
     worker.clickAt(3, 0.2, 0.2);
     // acks stop coming; then the connection dies with frames in flight (lost), and closes
-    swallowAcks.set(true);
+    ingest.swallowAcks.set(true);
     worker.moveAlong(6, DIAGONAL);
     worker.page().waitForTimeout(700);
-    Connection first = connections.get(connections.size() - 1);
+    FlakyIngest.Connection first = ingest.last();
     first.dead().set(true);
-    swallowAcks.set(false);
+    ingest.swallowAcks.set(false);
     worker.moveAlong(8, ZIGZAG);
     worker.clickAt(8, 0.7, 0.7);
     worker.page().waitForTimeout(900);
-    assertThat(lostFrames.get()).isPositive();
-    assertThat(swallowedAcks.get()).isPositive();
-    first.ws().close(new WebSocketRoute.CloseOptions().setCode(1011).setReason("dropped"));
+    assertThat(ingest.lostFrames.get()).isPositive();
+    assertThat(ingest.swallowedAcks.get()).isPositive();
+    first.close("dropped");
     worker.page().waitForFunction("() => window.byproduct.client.status().connection === 'open'", null,
         new Page.WaitForFunctionOptions().setTimeout(20_000));
-    assertThat(connections).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(ingest.connections).hasSizeGreaterThanOrEqualTo(2);
     worker.moveAlong(9, DIAGONAL);
     worker.moveAway();
     JsonNode beforeReload = worker.browserRecords();
 
     // a reload in the middle of the page (some events not acknowledged yet)
-    swallowAcks.set(true);
+    ingest.swallowAcks.set(true);
     worker.moveAlong(12, ZIGZAG);
     worker.clickAt(12, 0.5, 0.5);
     worker.moveAway();
     JsonNode beforeReload2 = worker.browserRecords();
     worker.page().reload();
-    swallowAcks.set(false);
+    ingest.swallowAcks.set(false);
     worker.awaitGrid();
     assertThat(dialogs).contains("beforeunload");
     assertThat(worker.progressText()).isEqualTo("1 page(s) / 3 pages");
@@ -391,6 +370,62 @@ class WorkersPageIT {
     worker.page().waitForFunction("() => document.querySelector('.progress')?.textContent === '2 page(s) / 3 pages'", null,
         new Page.WaitForFunctionOptions().setTimeout(60_000));
     assertStoredEqualsBrowser(storedPage(annotationId, 1), shown, List.of(worker.submittedRecords(1)));
+  }
+
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void networkCutFor30sMidPage_whileTheWorkerMovesAndClicks_loseNothingAndDuplicateNothing() throws Exception {
+    String workerId = newWorkerId();
+    // the cut: the browser goes offline, frames in flight die with the connection, which then
+    // closes; every reconnect fails until the network is back
+    FlakyIngest ingest = FlakyIngest.routed(worker.page());
+    worker.open(WorkerPage.url(stack.baseUrl(), "demo-hit-02", workerId, "POINTER_ORIGINAL", ""));
+    String annotationId = worker.annotationId();
+    List<String> shown = worker.imageIds();
+    worker.moveAlong(1, ZIGZAG);
+    worker.clickAt(4, 0.3, 0.3);
+    worker.moveAlong(5, DIAGONAL);
+    JsonNode beforeCut = worker.browserRecords();
+
+    FlakyIngest.Connection cut = ingest.last();
+    ingest.down.set(true);
+    cut.dead().set(true);
+    worker.page().context().setOffline(true);
+    long cutEnds = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    for (int i = 0; System.nanoTime() < cutEnds; i++) {
+      int image = 6 + i % 12;
+      worker.moveAlong(image, i % 2 == 0 ? ZIGZAG : DIAGONAL);
+      if (i % 3 == 0) {
+        worker.clickAt(image, 0.6, 0.4);
+      }
+      if (i == 3) {
+        cut.close("network lost");
+      }
+    }
+    worker.moveAway();
+    JsonNode duringCut = worker.browserRecords();
+    assertThat(ingest.lostFrames.get()).as("frames lost in flight").isPositive();
+    assertThat(ingest.failedConnects.get()).as("reconnects while the network is down").isGreaterThanOrEqualTo(2);
+    int hoversBefore = 0;
+    int hoversAfter = 0;
+    for (int i = 6; i < 18; i++) {
+      hoversBefore += beforeCut.get(i).get("hoveredCount").asInt();
+      hoversAfter += duringCut.get(i).get("hoveredCount").asInt();
+    }
+    assertThat(hoversAfter).as("the worker went on during the cut").isGreaterThan(hoversBefore + 12);
+
+    worker.page().context().setOffline(false);
+    ingest.down.set(false);
+    worker.page().waitForFunction("() => window.byproduct.client.status().connection === 'open'", null,
+        new Page.WaitForFunctionOptions().setTimeout(30_000));
+    worker.moveAlong(20, ZIGZAG);
+    worker.clickAt(21, 0.5, 0.5);
+    worker.moveAway();
+    worker.submitAndAwaitPage(2, PAGES);
+
+    assertStoredEqualsBrowser(storedPage(annotationId, 1), shown, List.of(worker.submittedRecords(1)));
+    // the page's fetches while offline fail, as they should; nothing else may
+    assertThat(consoleErrors).filteredOn(e -> !e.contains("net::ERR_INTERNET_DISCONNECTED")).isEmpty();
   }
 
   // --- what the worker sees
@@ -541,8 +576,6 @@ class WorkersPageIT {
   }
 
   // --- helpers
-
-  private record Connection(WebSocketRoute ws, AtomicBoolean dead) {}
 
   private static String surveyCodeFromApi(String workerId, String hit) throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/imagenet/demo/hits/" + hit

@@ -19,6 +19,17 @@ public final class FreePort {
     }
   }
 
+  /** A free port that is not {@code taken} (two picks in a row can return the same port). */
+  public static int pickOtherThan(int taken) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = pick();
+      if (port != taken) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("No free port other than " + taken + " on the loopback interface");
+  }
+
   /** The preferred port if it is free, otherwise any free port. */
   public static int preferring(int preferred) {
     if (preferred > 0) {

@@ -62,7 +62,7 @@ public final class LocalKafka implements AutoCloseable {
       Path logDir = temporary ? Files.createTempDirectory("byproduct-kafka-") : dataDir.toAbsolutePath();
       Files.createDirectories(logDir);
       int brokerPort = FreePort.preferring(preferredPort);
-      int controllerPort = FreePort.pick();
+      int controllerPort = FreePort.pickOtherThan(brokerPort);
       Properties props = brokerProperties(logDir, brokerPort, controllerPort);
       props.putAll(overrides);
       KafkaConfig config = new KafkaConfig(props, false);

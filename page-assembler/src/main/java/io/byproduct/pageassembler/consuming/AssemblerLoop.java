@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,6 +28,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -135,7 +137,7 @@ public class AssemblerLoop implements SmartLifecycle {
           done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
         }
         if (!done.isEmpty()) {
-          consumer.commitSync(done);
+          commit(done);
         }
       }
     } catch (WakeupException stopping) {
@@ -145,6 +147,22 @@ public class AssemblerLoop implements SmartLifecycle {
     } finally {
       consumer.close(Duration.ofSeconds(10));
       running = false;
+    }
+  }
+
+  /**
+   * Commits what was written. A write retried through a long DynamoDB outage keeps the loop from
+   * polling; past {@code max.poll.interval.ms} the group moves on and the commit is refused. The
+   * records are stored all the same, and any delivered again change nothing, so the loop goes on
+   * (the next poll rejoins the group) instead of stopping.
+   */
+  private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
+    try {
+      consumer.commitSync(done);
+    } catch (CommitFailedException | RebalanceInProgressException e) {
+      meters.counter("byproduct.assembler.commits-refused").increment();
+      log.warn("The group moved on before offsets {} were committed ({}); rejoining, the records may be delivered "
+          + "again and change nothing", done, e.getMessage());
     }
   }
 

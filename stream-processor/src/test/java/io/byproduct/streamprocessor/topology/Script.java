@@ -15,72 +15,72 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds the events one browser session sends, in order, with sequence numbers and client times. */
-final class Script {
+public final class Script {
 
-  final String annotationId;
-  final String sessionId;
-  final List<InteractionEvent> events = new ArrayList<>();
+  public final String annotationId;
+  public final String sessionId;
+  public final List<InteractionEvent> events = new ArrayList<>();
   private long seq;
   private int pageNo = 1;
   long now;
 
-  Script(String annotationId, String sessionId, long startTime) {
+  public Script(String annotationId, String sessionId, long startTime) {
     this.annotationId = annotationId;
     this.sessionId = sessionId;
     this.now = startTime;
   }
 
-  Script at(long time) {
+  public Script at(long time) {
     now = time;
     return this;
   }
 
-  Script page(int pageNo) {
+  public Script page(int pageNo) {
     this.pageNo = pageNo;
     return this;
   }
 
-  Script opened(String... imageIds) {
+  public Script opened(String... imageIds) {
     return add(new PageOpened("cls-1", "n01440764", List.of("tench", "Tinca tinca"), List.of(imageIds), 10));
   }
 
-  Script laidOut(String imageId, double x, double y, double w, double h, int nw, int nh) {
+  public Script laidOut(String imageId, double x, double y, double w, double h, int nw, int nh) {
     return add(new ImageLaidOut(imageId, x, y, w, h, nw, nh));
   }
 
-  Script enter(String imageId) {
+  public Script enter(String imageId) {
     return add(new HoverChanged(imageId, true));
   }
 
-  Script leave(String imageId) {
+  public Script leave(String imageId) {
     return add(new HoverChanged(imageId, false));
   }
 
-  Script move(String imageId, double x, double y) {
+  public Script move(String imageId, double x, double y) {
     return add(new PointerSample(imageId, x, y));
   }
 
-  Script click(String imageId, double x, double y, boolean selectedAfter) {
+  public Script click(String imageId, double x, double y, boolean selectedAfter) {
     return add(new SelectionToggled(imageId, x, y, selectedAfter));
   }
 
-  Script focus(boolean focused) {
+  public Script focus(boolean focused) {
     return add(new FocusChanged(focused));
   }
 
-  Script submit(String pageId, long startedAt, boolean lastPage) {
+  public Script submit(String pageId, long startedAt, boolean lastPage) {
     return add(new PageSubmitted(pageId, startedAt, lastPage));
   }
 
-  Script hitStarted(long startedAt) {
+  public Script hitStarted(long startedAt) {
     return add(new HitStarted(startedAt, ""));
   }
 
-  Script hitFinished(int pageCount) {
+  public Script hitFinished(int pageCount) {
     return add(new HitFinished(pageCount));
   }
 
-  Script add(Object payload) {
+  public Script add(Object payload) {
     seq++;
     events.add(InteractionEvent.newBuilder()
         .setEventId(sessionId + ":" + seq).setSessionId(sessionId).setSeq(seq)
@@ -93,7 +93,7 @@ final class Script {
     return this;
   }
 
-  InteractionEvent last() {
+  public InteractionEvent last() {
     return events.get(events.size() - 1);
   }
 }
