@@ -81,19 +81,24 @@ public class AssemblerLoop implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
+    consumer = newConsumer();
+    running = true;
+    thread = new Thread(this::run, "page-assembler");
+    thread.start();
+    log.info("Page assembler consuming {}, {} and {} as group '{}'", topics.pages, topics.annotations, topics.sandbox,
+        groupId);
+  }
+
+  private KafkaConsumer<String, byte[]> newConsumer() {
     Map<String, Object> config = kafka.clientProperties();
     config.put("group.id", groupId);
     config.put("enable.auto.commit", false);
     config.put("isolation.level", "read_committed");
     config.put("auto.offset.reset", "earliest");
     config.put("max.poll.records", 100);
-    consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topics.pages.name(), topics.annotations.name(), topics.sandbox.name()));
-    running = true;
-    thread = new Thread(this::run, "page-assembler");
-    thread.start();
-    log.info("Page assembler consuming {}, {} and {} as group '{}'", topics.pages, topics.annotations, topics.sandbox,
-        groupId);
+    KafkaConsumer<String, byte[]> created = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    created.subscribe(List.of(topics.pages.name(), topics.annotations.name(), topics.sandbox.name()));
+    return created;
   }
 
   @Override
@@ -124,38 +129,63 @@ public class AssemblerLoop implements SmartLifecycle {
     Map<String, Object> producerConfig = kafka.clientProperties();
     producerConfig.put("acks", "all");
     producerConfig.put("enable.idempotence", true);
+    Duration backoff = props.initialBackoff();
     try (KafkaProducer<String, DeadLetter> deadLetters = new KafkaProducer<>(producerConfig,
         topics.deadLetters.keySerde().serializer(), topics.deadLetters.valueSerde().serializer())) {
       while (running) {
-        ConsumerRecords<String, byte[]> batch = consumer.poll(props.pollTimeout());
-        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> record : batch) {
-          if (!handle(record, deadLetters)) {
-            rewindUnhandled(batch, done);
-            break;
+        try {
+          consume(deadLetters);
+        } catch (WakeupException stopping) {
+          // stop() was called
+        } catch (RuntimeException e) {
+          // never leave the process up with a dead loop: start over from the committed offsets
+          meters.counter("byproduct.assembler.restarts").increment();
+          log.error("The page assembler failed unexpectedly; it starts again from the committed offsets in {} ms"
+              + " (uncommitted records are delivered again and change nothing)", backoff.toMillis(), e);
+          closeConsumer();
+          sleepWhileRunning(backoff);
+          backoff = backoff.multipliedBy(2).compareTo(props.maxBackoff()) > 0 ? props.maxBackoff() : backoff.multipliedBy(2);
+          synchronized (this) {
+            if (running) {
+              consumer = newConsumer();
+            }
           }
-          done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
-        }
-        if (!done.isEmpty()) {
-          commit(done);
         }
       }
-    } catch (WakeupException stopping) {
-      // stop() was called
-    } catch (RuntimeException e) {
-      log.error("The page assembler stopped on an unexpected error; uncommitted records will be delivered again", e);
     } finally {
-      consumer.close(Duration.ofSeconds(10));
+      closeConsumer();
       running = false;
     }
   }
 
-  /**
-   * Commits what was written. A write retried through a long DynamoDB outage keeps the loop from
-   * polling; past {@code max.poll.interval.ms} the group moves on and the commit is refused. The
-   * records are stored all the same, and any delivered again change nothing, so the loop goes on
-   * (the next poll rejoins the group) instead of stopping.
-   */
+  private void consume(KafkaProducer<String, DeadLetter> deadLetters) {
+    while (running) {
+      ConsumerRecords<String, byte[]> batch = consumer.poll(props.pollTimeout());
+      Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+      for (ConsumerRecord<String, byte[]> record : batch) {
+        if (!handle(record, deadLetters)) {
+          rewindUnhandled(batch, done);
+          break;
+        }
+        done.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+      }
+      if (!done.isEmpty()) {
+        commit(done);
+      }
+    }
+  }
+
+  private synchronized void closeConsumer() {
+    if (consumer != null) {
+      try {
+        consumer.close(Duration.ofSeconds(10));
+      } catch (RuntimeException e) {
+        log.warn("Closing the consumer failed: {}", e.toString());
+      }
+      consumer = null;
+    }
+  }
+
   private void commit(Map<TopicPartition, OffsetAndMetadata> done) {
     try {
       consumer.commitSync(done);
@@ -238,6 +268,13 @@ public class AssemblerLoop implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  private void sleepWhileRunning(Duration pause) {
+    long until = System.nanoTime() + pause.toNanos();
+    while (running && System.nanoTime() < until) {
+      sleep(Duration.ofMillis(Math.min(100, Math.max(1, (until - System.nanoTime()) / 1_000_000))));
     }
   }
 
