@@ -38,6 +38,25 @@ class LocalKafkaIT {
   }
 
   @Test
+  void stopAndRestart_keepsThePortAndTheRecords() throws Exception {
+    try (LocalKafka kafka = LocalKafka.start()) {
+      String bootstrap = kafka.bootstrapServers();
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        admin.createTopics(List.of(new NewTopic("restarted", 1, (short) 1))).all().get();
+      }
+      try (KafkaProducer<String, String> producer = producer(kafka)) {
+        producer.send(new ProducerRecord<>("restarted", "k", "before")).get();
+        kafka.stop();
+        assertThat(kafka.isRunning()).isFalse();
+        kafka.restart();
+        producer.send(new ProducerRecord<>("restarted", "k", "after")).get();  // the same producer carries on
+      }
+      assertThat(kafka.bootstrapServers()).isEqualTo(bootstrap);
+      assertThat(readAll(kafka, "restarted", 2)).containsExactly("before", "after");
+    }
+  }
+
+  @Test
   void transactionalProducer_commitsOnASingleBroker() throws Exception {
     try (LocalKafka kafka = LocalKafka.start()) {
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
