@@ -1,0 +1,46 @@
+package io.byproduct.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.byproduct.localinfra.LocalKafka;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The only Kafka broker is shut down mid-session and started again on the same port and data a
+ * few seconds later. The gateway's producer must carry on by itself (acks resume, or frames it
+ * could not write are refused not-durable and resent); the stream processor and the page
+ * assembler must carry on too.
+ */
+class KafkaRestartIT {
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void brokerRestartsMidSession_everyAcknowledgedEventIsStoredOnce() throws Exception {
+    List<Workload.Session> sessions = Workload.sessions(6, 2, 10, 15);
+    try (LocalKafka kafka = LocalKafka.start(dataDir.resolve("kafka"), 0, Map.of());
+        SystemParts parts = SystemParts.start(dataDir, kafka.bootstrapServers(), Map.of())) {
+      boolean[] midSession = new boolean[1];
+      List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), sessions, Duration.ofMillis(100),
+          Duration.ofSeconds(2), running -> {
+            midSession[0] = running.stream().noneMatch(OutboxWorker::done);
+            kafka.stop();
+            Thread.sleep(3000);                               // workers keep sending meanwhile
+            kafka.restart();
+          }, Duration.ofMinutes(3));
+
+      assertThat(midSession[0]).as("the broker stopped while every worker had events to send").isTrue();
+      ReferenceCheck.assertEveryFrameAcknowledged(workers, sessions);
+      ReferenceCheck.assertStoredPagesEqualReference(parts, sessions, Duration.ofSeconds(120));
+    }
+  }
+}
