@@ -29,6 +29,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -212,6 +214,18 @@ class IngestIT {
       CloseStatus status = socket.awaitClose(WAIT);
       assertThat(status.getCode()).isEqualTo(4429);
       assertThat(status.getReason()).isEqualTo("frame rate above 50/s for too long");
+    }
+  }
+
+  @ParameterizedTest(name = "permessage-deflate {0}")
+  @ValueSource(booleans = {true, false})
+  void messageAboveFourTimesTheFrameLimit_closesWith1009(boolean compress) throws Exception {
+    try (IngestSocket socket = IngestSocket.open(port, compress)) {
+      socket.send(hello(unique("s"), unique("a")));
+      long t0 = System.currentTimeMillis();
+      socket.send("{\"q\":1,\"p\":1,\"t0\":" + t0 + ",\"pad\":\"" + "x".repeat(1024 * 1024 + 10) + "\",\"e\":[]}");
+      CloseStatus status = socket.awaitClose(WAIT);
+      assertThat(status.getCode()).isEqualTo(1009);
     }
   }
 
