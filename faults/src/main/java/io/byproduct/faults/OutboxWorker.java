@@ -43,7 +43,7 @@ public final class OutboxWorker {
   /** Plays every frame and returns once all are acknowledged; fails after {@code timeout}. */
   public void run(Duration timeout) throws InterruptedException, TimeoutException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    long last = frames.get(frames.size() - 1).lastSeq();
+    long last = lastSeq();
     int next = 0;                       // frames before this index were handed to some connection
     int failures = 0;
     Connection connection = null;
@@ -94,9 +94,19 @@ public final class OutboxWorker {
     return acked;
   }
 
+  /** The sequence number of the worker's last event. */
+  public long lastSeq() {
+    return frames.get(frames.size() - 1).lastSeq();
+  }
+
+  /** The fraction of the events acknowledged. */
+  public double progress() {
+    return (double) acked / lastSeq();
+  }
+
   /** True once every frame is acknowledged. */
   public boolean done() {
-    return acked >= frames.get(frames.size() - 1).lastSeq();
+    return acked >= lastSeq();
   }
 
   /** Connections opened (1 when nothing went wrong). */
@@ -116,7 +126,7 @@ public final class OutboxWorker {
 
   @Override
   public String toString() {
-    return worker.sessionId() + ": acked " + acked + "/" + frames.get(frames.size() - 1).lastSeq() + ", connections "
+    return worker.sessionId() + ": acked " + acked + "/" + lastSeq() + ", connections "
         + connections + ", closes " + closes + ", errors " + errors;
   }
 

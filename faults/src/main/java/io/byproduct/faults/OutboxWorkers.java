@@ -21,15 +21,25 @@ public final class OutboxWorkers {
 
   private OutboxWorkers() {}
 
+  /** "n of m events acknowledged, k of w workers done", for the test's output. */
+  static String acknowledged(List<OutboxWorker> workers) {
+    long acked = workers.stream().mapToLong(OutboxWorker::acked).sum();
+    long total = workers.stream().mapToLong(OutboxWorker::lastSeq).sum();
+    long done = workers.stream().filter(OutboxWorker::done).count();
+    return acked + " of " + total + " events acknowledged, " + done + " of " + workers.size() + " workers done";
+  }
+
   /**
-   * Starts every worker, injects the fault after {@code faultAfter}, and waits until every worker's
-   * frames are all acknowledged.
+   * Starts every worker, injects the fault once every worker has {@code faultAt} of its events
+   * acknowledged (a point in the session, whatever the machine's speed), and waits until every
+   * worker's frames are all acknowledged.
    *
+   * @param faultAt fraction of each worker's events, 0 to 1
    * @return the workers, in the order of the sessions
    * @throws ExecutionException if a worker timed out (the cause says how far it got) or the fault failed
    */
   public static List<OutboxWorker> playDuring(URI ingest, List<Workload.Session> sessions, Duration pace,
-      Duration faultAfter, Fault fault, Duration timeout) throws InterruptedException, ExecutionException {
+      double faultAt, Fault fault, Duration timeout) throws InterruptedException, ExecutionException {
     ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
     try {
       List<OutboxWorker> workers = new ArrayList<>();
@@ -42,12 +52,18 @@ public final class OutboxWorkers {
           return null;
         }));
       }
-      Thread.sleep(faultAfter.toMillis());
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!workers.stream().allMatch(w -> w.progress() >= faultAt) && System.nanoTime() < deadline
+          && running.stream().noneMatch(Future::isDone)) {
+        Thread.sleep(10);
+      }
+      System.out.println("fault injected at " + acknowledged(workers));
       try {
         fault.inject(List.copyOf(workers));
       } catch (Exception e) {
         throw new ExecutionException("the fault could not be injected", e);
       }
+      System.out.println("fault injection done at " + acknowledged(workers));
       for (Future<?> f : running) {
         f.get();
       }

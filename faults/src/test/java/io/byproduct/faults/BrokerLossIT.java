@@ -42,7 +42,7 @@ class BrokerLossIT {
 
       boolean[] midSession = new boolean[1];
       List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), sessions, Duration.ofMillis(100),
-          Duration.ofSeconds(2), running -> {
+          0.25, running -> {
             midSession[0] = running.stream().noneMatch(OutboxWorker::done);
             cluster.stopNode(lost);
           }, Duration.ofMinutes(4));

@@ -66,7 +66,7 @@ class FuzzIT {
       Tally tally = new Tally();
 
       List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), sessions, Duration.ofMillis(250),
-          Duration.ofSeconds(1), running -> {
+          0.05, running -> {
             List<CompletableFuture<Void>> fuzzers = new ArrayList<>();
             for (int t = 0; t < WS_THREADS; t++) {
               FuzzMessages fuzz = new FuzzMessages(SEED + t, fuzzSession.frames(), hello);

@@ -29,7 +29,7 @@ class GatewayRestartIT {
         SystemParts parts = SystemParts.start(dataDir, kafka.bootstrapServers(), Map.of())) {
       boolean[] midSession = new boolean[1];
       List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), sessions, Duration.ofMillis(100),
-          Duration.ofSeconds(2), running -> {
+          0.25, running -> {
             midSession[0] = running.stream().noneMatch(OutboxWorker::done);
             parts.stopGateway();
             Thread.sleep(1000);

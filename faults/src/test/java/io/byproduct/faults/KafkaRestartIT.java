@@ -31,7 +31,7 @@ class KafkaRestartIT {
         SystemParts parts = SystemParts.start(dataDir, kafka.bootstrapServers(), Map.of())) {
       boolean[] midSession = new boolean[1];
       List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), sessions, Duration.ofMillis(100),
-          Duration.ofSeconds(2), running -> {
+          0.25, running -> {
             midSession[0] = running.stream().noneMatch(OutboxWorker::done);
             kafka.stop();
             Thread.sleep(3000);                               // workers keep sending meanwhile

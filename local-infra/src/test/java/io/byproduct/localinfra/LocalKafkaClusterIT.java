@@ -6,20 +6,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartitionInfo;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,7 +31,7 @@ class LocalKafkaClusterIT {
       int leader = awaitPartition(admin, p -> p.leader() != null && p.isr().size() == 3).leader().id();
 
       List<Future<RecordMetadata>> sent = new ArrayList<>();
-      try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(cluster))) {
+      try (KafkaProducer<String, String> producer = new KafkaProducer<>(StringRecords.producerProps(cluster.bootstrapServers()))) {
         for (int i = 0; i < 200; i++) {
           sent.add(producer.send(new ProducerRecord<>("replicated", "k", "before-" + i)));
         }
@@ -60,7 +55,7 @@ class LocalKafkaClusterIT {
       for (int i = 0; i < 200; i++) {
         expected.add("after-" + i);
       }
-      assertThat(readAll(cluster, "replicated", expected.size())).containsExactlyElementsOf(expected);
+      assertThat(StringRecords.readAll(cluster.bootstrapServers(), "replicated", expected.size())).containsExactlyElementsOf(expected);
 
       cluster.startNode(leader);
       assertThat(awaitPartition(admin, p -> p.isr().size() == 3).isr()).extracting(n -> n.id())
@@ -80,39 +75,5 @@ class LocalKafkaClusterIT {
       assertThat(System.nanoTime()).as("partition state %s", p).isLessThan(deadline);
       Thread.sleep(100);
     }
-  }
-
-  private static Properties producerProps(LocalKafkaCluster cluster) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", cluster.bootstrapServers());
-    p.put("acks", "all");
-    p.put("enable.idempotence", "true");
-    p.put("key.serializer", StringSerializer.class.getName());
-    p.put("value.serializer", StringSerializer.class.getName());
-    return p;
-  }
-
-  private static List<String> readAll(LocalKafkaCluster cluster, String topic, int expected) {
-    Properties p = new Properties();
-    p.put("bootstrap.servers", cluster.bootstrapServers());
-    p.put("group.id", "reader-" + System.nanoTime());
-    p.put("auto.offset.reset", "earliest");
-    p.put("key.deserializer", StringDeserializer.class.getName());
-    p.put("value.deserializer", StringDeserializer.class.getName());
-    List<String> values = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (values.size() < expected && System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-          values.add(r.value());
-        }
-      }
-      // anything beyond the expected records would be a duplicate
-      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-        values.add(r.value());
-      }
-    }
-    return values;
   }
 }
