@@ -31,6 +31,7 @@ public final class OutboxWorker {
   private final List<String> errors = new CopyOnWriteArrayList<>();
   private volatile long acked;
   private volatile int connections;
+  private volatile boolean allSent;
 
   public OutboxWorker(URI ingest, Worker worker, List<WireFrames.Frame> frames, Duration pace, long seed) {
     this.ingest = ingest;
@@ -74,6 +75,7 @@ public final class OutboxWorker {
         connection.send(frames.get(next++));
         Thread.sleep(pace.toMillis());
       } else {
+        allSent = true;
         Thread.sleep(10);
       }
     }
@@ -92,6 +94,11 @@ public final class OutboxWorker {
 
   public long acked() {
     return acked;
+  }
+
+  /** True once every frame has been sent at least once (the worker has finished working). */
+  public boolean allSent() {
+    return allSent;
   }
 
   /** The sequence number of the worker's last event. */

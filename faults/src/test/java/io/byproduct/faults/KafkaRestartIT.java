@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The only Kafka broker is shut down mid-session and started again on the same port and data a
- * few seconds later. The gateway's producer must carry on by itself (acks resume, or frames it
+ * The only Kafka broker is shut down mid-session and started again on the same port and data once
+ * every worker has sent the rest of its frames into the outage. The gateway's producer must carry on by itself (acks resume, or frames it
  * could not write are refused not-durable and resent); the stream processor and the page
  * assembler must carry on too.
  */
@@ -34,7 +34,12 @@ class KafkaRestartIT {
           0.25, running -> {
             midSession[0] = running.stream().noneMatch(OutboxWorker::done);
             kafka.stop();
-            Thread.sleep(3000);                               // workers keep sending meanwhile
+            // down until every worker has sent all its frames: the rest of every session meets no broker
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!running.stream().allMatch(OutboxWorker::allSent) && System.nanoTime() < deadline) {
+              Thread.sleep(50);
+            }
+            Thread.sleep(1000);
             kafka.restart();
           }, Duration.ofMinutes(3));
 
