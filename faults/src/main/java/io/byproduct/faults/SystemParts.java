@@ -19,9 +19,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -40,9 +37,11 @@ public final class SystemParts implements AutoCloseable {
   private final LocalDynamo dynamo;
   private final int gatewayPort;
   private final DynamoDbClient dynamoClient;
-  private ConfigurableApplicationContext gateway;
-  private ConfigurableApplicationContext streamProcessor;
-  private ConfigurableApplicationContext pageAssembler;
+  private final SpringService gateway = new SpringService("gateway", GatewayApplication::builder, this::gatewayProperties);
+  private final SpringService streamProcessor = new SpringService("stream processor",
+      StreamProcessorApplication::builder, this::streamProcessorProperties);
+  private final SpringService pageAssembler = new SpringService("page assembler", PageAssemblerApplication::builder,
+      this::shared);
 
   private SystemParts(Path dataDir, String kafkaBootstrapServers, Map<String, String> extra) {
     this.dataDir = dataDir;
@@ -93,11 +92,7 @@ public final class SystemParts implements AutoCloseable {
     return props;
   }
 
-  /** Starts the gateway on its port; retries for a while if the port is still held by the last one. */
-  public synchronized void startGateway() {
-    if (gateway != null) {
-      throw new IllegalStateException("the gateway is running");
-    }
+  private Map<String, String> gatewayProperties() {
     Map<String, String> props = shared();
     props.put("server.port", String.valueOf(gatewayPort));
     props.put("byproduct.gateway.worker-id-key", workerIdKey);
@@ -106,75 +101,39 @@ public final class SystemParts implements AutoCloseable {
         props.put(name, value);
       }
     });
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      try {
-        gateway = run(GatewayApplication.builder(), props);
-        return;
-      } catch (RuntimeException e) {
-        if (System.nanoTime() > deadline || !portInUse(e)) {
-          throw e;
-        }
-        sleep(500);
-      }
-    }
+    return props;
+  }
+
+  private Map<String, String> streamProcessorProperties() {
+    Map<String, String> props = shared();
+    props.put("byproduct.stream-processor.state-dir", dataDir.resolve("streams").toString());
+    return props;
+  }
+
+  /** Starts the gateway on its port (retrying for a while if the last one still holds it). */
+  public void startGateway() {
+    gateway.start();
   }
 
   /** Stops the gateway as a deployment does: open WebSockets are closed with 1001, producers flushed. */
-  public synchronized void stopGateway() {
-    if (gateway != null) {
-      gateway.close();
-      gateway = null;
-    }
+  public void stopGateway() {
+    gateway.stop();
   }
 
-  public synchronized void startStreamProcessor() {
-    Map<String, String> props = shared();
-    props.put("byproduct.stream-processor.state-dir", dataDir.resolve("streams").toString());
-    streamProcessor = run(StreamProcessorApplication.builder(), props);
+  public void startStreamProcessor() {
+    streamProcessor.start();
   }
 
-  public synchronized void stopStreamProcessor() {
-    if (streamProcessor != null) {
-      streamProcessor.close();
-      streamProcessor = null;
-    }
+  public void stopStreamProcessor() {
+    streamProcessor.stop();
   }
 
-  public synchronized void startPageAssembler() {
-    pageAssembler = run(PageAssemblerApplication.builder(), shared());
+  public void startPageAssembler() {
+    pageAssembler.start();
   }
 
-  public synchronized void stopPageAssembler() {
-    if (pageAssembler != null) {
-      pageAssembler.close();
-      pageAssembler = null;
-    }
-  }
-
-  private static ConfigurableApplicationContext run(SpringApplicationBuilder builder, Map<String, String> props) {
-    String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-    return builder.registerShutdownHook(false).run(args);
-  }
-
-  private static boolean portInUse(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      String name = t.getClass().getSimpleName();
-      String message = String.valueOf(t.getMessage());
-      if (name.contains("PortInUse") || message.contains("Address already in use")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+  public void stopPageAssembler() {
+    pageAssembler.stop();
   }
 
   public int gatewayPort() {
@@ -190,11 +149,8 @@ public final class SystemParts implements AutoCloseable {
   }
 
   /** The running gateway's meters (e.g. {@code byproduct.ingest.rejected}). */
-  public synchronized MeterRegistry gatewayMeters() {
-    if (gateway == null) {
-      throw new IllegalStateException("the gateway is not running");
-    }
-    return gateway.getBean(MeterRegistry.class);
+  public MeterRegistry gatewayMeters() {
+    return gateway.context().getBean(MeterRegistry.class);
   }
 
   public WorkerPseudonyms pseudonyms() {
@@ -216,7 +172,7 @@ public final class SystemParts implements AutoCloseable {
 
   /** Stops the services (gateway first), then dynalite. The Kafka cluster is the caller's. */
   @Override
-  public synchronized void close() {
+  public void close() {
     for (Runnable stop : new Runnable[] {this::stopGateway, this::stopStreamProcessor, this::stopPageAssembler}) {
       try {
         stop.run();

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -66,7 +67,7 @@ final class KafkaNode {
     return p;
   }
 
-  void override(java.util.Map<String, String> overrides) {
+  void override(Map<String, String> overrides) {
     properties.putAll(overrides);
   }
 

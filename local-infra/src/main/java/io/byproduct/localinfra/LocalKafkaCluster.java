@@ -133,7 +133,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
     return nodes.size();
   }
 
-  /** The broker id of the node (1-based, as {@code node.id}). */
+  /** @param nodeId the node's {@code node.id}: 1 to {@link #size()} */
   public boolean isRunning(int nodeId) {
     return node(nodeId).isRunning();
   }
