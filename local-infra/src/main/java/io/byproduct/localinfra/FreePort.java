@@ -19,15 +19,28 @@ public final class FreePort {
     }
   }
 
-  /** A free port that is not {@code taken} (two picks in a row can return the same port). */
-  public static int pickOtherThan(int taken) {
+  /** A free port that is none of {@code taken} (two picks in a row can return the same port). */
+  public static int pickOtherThan(int... taken) {
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    for (int port : taken) {
+      used.add(port);
+    }
     for (int attempt = 0; attempt < 100; attempt++) {
       int port = pick();
-      if (port != taken) {
+      if (!used.contains(port)) {
         return port;
       }
     }
-    throw new IllegalStateException("No free port other than " + taken + " on the loopback interface");
+    throw new IllegalStateException("No free port other than " + used + " on the loopback interface");
+  }
+
+  /** {@code count} free ports, all different (two picks in a row may return the same port). */
+  public static int[] distinct(int count) {
+    int[] ports = new int[count];
+    for (int i = 0; i < count; i++) {
+      ports[i] = pickOtherThan(java.util.Arrays.copyOf(ports, i));
+    }
+    return ports;
   }
 
   /** The preferred port if it is free, otherwise any free port. */

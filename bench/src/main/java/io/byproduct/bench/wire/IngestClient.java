@@ -1,5 +1,9 @@
 package io.byproduct.bench.wire;
 
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -22,21 +26,21 @@ public final class IngestClient implements AutoCloseable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+  private final Sinks.Many<WebSocketFrame> outbound = Sinks.many().unicast().onBackpressureBuffer();
   private final AtomicLong ack = new AtomicLong();
   private final List<JsonNode> errors = new CopyOnWriteArrayList<>();
   private final AtomicReference<String> closedWith = new AtomicReference<>();
   private final Disposable connection;
 
   private IngestClient(URI uri, String hello) {
-    outbound.tryEmitNext(hello);
+    outbound.tryEmitNext(new TextWebSocketFrame(hello));
     connection = HttpClient.create()
         .websocket(WebsocketClientSpec.builder().compress(true).maxFramePayloadLength(1 << 20).build())
         .uri(uri)
         .handle((in, out) -> {
           Mono<Void> reading = in.receive().asString().doOnNext(this::onAnswer).then();
           in.receiveCloseStatus().subscribe(status -> closedWith.set(status.code() + " " + status.reasonText()));
-          return out.sendString(outbound.asFlux()).then().and(reading);
+          return out.sendObject(outbound.asFlux()).then().and(reading);
         })
         .doFinally(s -> closedWith.compareAndSet(null, "ended"))
         .subscribe(ignored -> { }, error -> closedWith.compareAndSet(null, "failed: " + error));
@@ -57,9 +61,18 @@ public final class IngestClient implements AutoCloseable {
   }
 
   public void send(String message) {
+    emit(new TextWebSocketFrame(message));
+  }
+
+  /** Sends the bytes as a binary message (the gateway reads it as UTF-8 JSON all the same). */
+  public void sendBinary(byte[] message) {
+    emit(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(message)));
+  }
+
+  private void emit(WebSocketFrame frame) {
     Sinks.EmitResult result;
     synchronized (outbound) {
-      result = outbound.tryEmitNext(message);
+      result = outbound.tryEmitNext(frame);
     }
     if (result.isFailure()) {
       throw new IllegalStateException("cannot send on a closed ingest connection: " + result);

@@ -11,6 +11,11 @@ final class CloseCodes {
   static final int GOING_AWAY = 1001;
   /** The client does not read the answers (too many pending); reconnect and resend. */
   static final int POLICY_VIOLATION = 1008;
+  /**
+   * A message above the WebSocket layer's limit (four times the frame limit). Netty sends it itself
+   * for an uncompressed message; for a compressed one that inflates past the limit, the gateway does.
+   */
+  static final int MESSAGE_TOO_BIG = 1009;
   /** Events could not be made durable in Kafka; reconnect later and resend what is not acked. */
   static final int NOT_DURABLE = 1011;
   /** Nothing was received for the idle timeout; reconnect when there is something to send. */

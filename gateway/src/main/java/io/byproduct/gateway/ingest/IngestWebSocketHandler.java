@@ -1,5 +1,6 @@
 package io.byproduct.gateway.ingest;
 
+import io.netty.handler.codec.compression.DecompressionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -40,11 +41,32 @@ final class IngestWebSocketHandler implements WebSocketHandler {
         .map(message -> InboundMessage.copyOf(message.getPayload(), limit, IngestProperties.DEAD_LETTER_PAYLOAD_LIMIT))
         .onErrorResume(error -> {
           log.debug("Ingest connection {} ended: {}", session.getId(), error.toString());
+          if (inflatedPastTheLimit(error)) {
+            return session.close(CloseStatus.create(CloseCodes.MESSAGE_TOO_BIG, "message above "
+                    + services.properties().webSocketMessageLimit() + " bytes once inflated"))
+                .onErrorResume(closed -> Mono.empty())
+                .thenMany(Flux.empty());
+          }
           return Flux.empty();
         });
     Mono<Void> input = connection.run(inbound);
     Mono<Void> output = session.send(connection.answers().map(session::textMessage))
         .onErrorResume(error -> Mono.empty());
     return Mono.when(input, output).doFinally(signal -> connections.remove(connection));
+  }
+
+  /**
+   * A permessage-deflate message that inflates past the WebSocket limit fails in the inflater
+   * (Netty's {@code DecompressionException}, "Decompression buffer has reached maximum size"),
+   * which, unlike an uncompressed message above the limit, sends no close frame of its own: the
+   * connection would end as a normal closure (1000) instead of the documented 1009.
+   */
+  static boolean inflatedPastTheLimit(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof DecompressionException && String.valueOf(t.getMessage()).contains("maximum size")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -27,9 +27,9 @@ final class IngestSocket implements AutoCloseable {
   private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
   private final Disposable connection;
 
-  private IngestSocket(int port) {
+  private IngestSocket(int port, boolean compress) {
     ReactorNettyWebSocketClient client = new ReactorNettyWebSocketClient(HttpClient.create(),
-        () -> WebsocketClientSpec.builder().compress(true).maxFramePayloadLength(4 * 1024 * 1024));
+        () -> WebsocketClientSpec.builder().compress(compress).maxFramePayloadLength(4 * 1024 * 1024));
     connection = client.execute(URI.create("ws://127.0.0.1:" + port + IngestWebSocketHandler.PATH), session -> {
       handshake.complete(session.getHandshakeInfo());
       session.closeStatus().subscribe(closed::complete);
@@ -43,7 +43,12 @@ final class IngestSocket implements AutoCloseable {
   }
 
   static IngestSocket open(int port) throws Exception {
-    IngestSocket socket = new IngestSocket(port);
+    return open(port, true);
+  }
+
+  /** @param compress offer permessage-deflate, as browsers do */
+  static IngestSocket open(int port, boolean compress) throws Exception {
+    IngestSocket socket = new IngestSocket(port, compress);
     socket.handshake.get(10, TimeUnit.SECONDS);
     return socket;
   }
