@@ -48,14 +48,27 @@ public final class Fixtures {
         "max.request.size", 16 << 20), new StringSerializer(), new ByteArraySerializer());
   }
 
+  /** Sends and waits until the broker has it: a fixture that silently lost a record would fail a test far away. */
   public static void send(KafkaProducer<String, byte[]> producer, Topics topics, PageRecord page, long timestamp) {
-    producer.send(new ProducerRecord<>(topics.pages.name(), null, timestamp, page.getAnnotationId(),
-        ((io.byproduct.schemas.serde.AvroSerde<PageRecord>) topics.pages.valueSerde()).encode(page)));
+    durable(producer.send(new ProducerRecord<>(topics.pages.name(), null, timestamp, page.getAnnotationId(),
+        ((io.byproduct.schemas.serde.AvroSerde<PageRecord>) topics.pages.valueSerde()).encode(page))));
   }
 
+  /** Sends and waits until the broker has it. */
   public static void send(KafkaProducer<String, byte[]> producer, Topics topics, InteractionEvent event, long timestamp) {
-    producer.send(new ProducerRecord<>(topics.interactions.name(), null, timestamp, event.getAnnotationId(),
-        ((io.byproduct.schemas.serde.AvroSerde<InteractionEvent>) topics.interactions.valueSerde()).encode(event)));
+    durable(producer.send(new ProducerRecord<>(topics.interactions.name(), null, timestamp, event.getAnnotationId(),
+        ((io.byproduct.schemas.serde.AvroSerde<InteractionEvent>) topics.interactions.valueSerde()).encode(event))));
+  }
+
+  private static void durable(java.util.concurrent.Future<?> sent) {
+    try {
+      sent.get(150, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("a fixture record was not written: " + e, e);
+    }
   }
 
   public static PageRecord page(String annotation, int pageNo, String dataset, String hit, int images, long seed) {
