@@ -119,11 +119,12 @@ class ContractsOnRealInfrastructureIT {
 
   @Test
   void createMissingTables_thenEachTableRoundTripsAnItem_andRefusesAConditionalOverwrite() {
-    TableNames names = new TableNames("rt_ImageNetHIT", "rt_ImageNetAnnotation", "rt_ImageNetAnnotationPage");
+    TableNames names = TableNames.withPrefix("rt_");
     Tables tables = new Tables(names);
     TableProvisioner provisioner = new TableProvisioner(dynamo, tables, dynamoServer.endpoint());
 
-    assertThat(provisioner.createMissing()).containsExactly(names.hit(), names.annotation(), names.page());
+    assertThat(provisioner.createMissing()).containsExactly(names.hit(), names.annotation(), names.page(),
+        names.imageClass(), names.image(), names.sandbox());
     assertThat(provisioner.createMissing()).isEmpty();
     provisioner.verify();
 
@@ -149,6 +150,14 @@ class ContractsOnRealInfrastructureIT {
             .keyConditionExpression("workerID = :w AND hitDatasetName = :d")
             .expressionAttributeValues(Map.of(":w", s("pseudonym"), ":d", s("demo")))).items())
         .containsExactly(annotation);
+
+    Map<String, AttributeValue> image = Map.of(Tables.IMAGE_HASH, s("n01/n01_1"), Tables.CLASS_ID, s("c1"), "url", s("/i.jpg"));
+    putOnce(names.imageClass(), Map.of(Tables.CLASS_HASH, s("c1"), "wnid", s("n01")), Tables.CLASS_HASH);
+    putOnce(names.image(), image, Tables.IMAGE_HASH);
+    putOnce(names.sandbox(), Map.of(Tables.SANDBOX_HASH, s("sandbox-1")), Tables.SANDBOX_HASH);
+    assertThat(dynamo.query(b -> b.tableName(names.image()).indexName(Tables.IMAGE_BY_CLASS)
+            .keyConditionExpression("classID = :c").expressionAttributeValues(Map.of(":c", s("c1")))).items())
+        .containsExactly(image);
   }
 
   @Test
