@@ -1,0 +1,56 @@
+package io.byproduct.bench.system;
+
+import java.util.Arrays;
+
+/** Latencies recorded from many threads; percentiles computed exactly at the end. */
+final class Latencies {
+
+  private long[] nanos = new long[1024];
+  private int count;
+
+  synchronized void record(long latencyNanos) {
+    if (count == nanos.length) {
+      nanos = Arrays.copyOf(nanos, count * 2);
+    }
+    nanos[count++] = latencyNanos;
+  }
+
+  /** A snapshot of the distribution. */
+  synchronized Summary summary() {
+    long[] sorted = Arrays.copyOf(nanos, count);
+    Arrays.sort(sorted);
+    return new Summary(sorted);
+  }
+
+  /** Sorted latencies. */
+  static final class Summary {
+    private final long[] sorted;
+
+    Summary(long[] sorted) {
+      this.sorted = sorted;
+    }
+
+    int count() {
+      return sorted.length;
+    }
+
+    /** The {@code p}-th percentile (nearest rank) in milliseconds; NaN when empty. */
+    double percentileMillis(double p) {
+      if (sorted.length == 0) {
+        return Double.NaN;
+      }
+      int rank = (int) Math.ceil(p / 100 * sorted.length);
+      return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+    }
+
+    double maxMillis() {
+      return sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1e6;
+    }
+
+    @Override
+    public String toString() {
+      return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms (n=%,d)", percentileMillis(50), percentileMillis(99),
+          maxMillis(), count());
+    }
+  }
+}
