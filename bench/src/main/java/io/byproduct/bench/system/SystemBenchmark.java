@@ -128,7 +128,8 @@ public final class SystemBenchmark {
       out.printf("  baseline: %-42s %,10.0f events/s (%,d events)%n", bare.name(), bare.eventsPerSecond(), bare.events());
     }
 
-    Phase phase = playAll(ingest, sessions, dynamo, tables, inProcess);
+    Phase phase = playAll(ingest, URI.create(ingest.toString().replaceFirst("^ws", "http").replace("/ingest/ws", "")),
+        sessions, dynamo, tables, inProcess);
     Map<TopicPartition, Long> interactionEnds = TopologyRuns.endOffsets(admin, stackTopics.interactions.name(), partitions);
     double caughtUpAfterLastAck = caughtUpSeconds(admin, interactionEnds, phase.lastAckNanos());
     out.printf("Load after: %s%n", Machine.loadAverage());
@@ -175,9 +176,9 @@ public final class SystemBenchmark {
   /** What the system phase measured. */
   record Phase(double seconds, long firstSendNanos, long lastAckNanos, int sessionsAcked, int errors, List<String> closed,
       Latencies.Summary acks, Latencies.Summary pacingLag, Latencies.Summary visible, int pagesSubmitted,
-      int pagesInvisible, ResourceSampler.Report resources, boolean inProcess) {}
+      int pagesInvisible, ResourceSampler.Report resources, boolean inProcess, String gatewayMetrics) {}
 
-  private Phase playAll(URI ingest, List<SimulatedSession> sessions, DynamoDbClient dynamo, Tables tables,
+  private Phase playAll(URI ingest, URI gateway, List<SimulatedSession> sessions, DynamoDbClient dynamo, Tables tables,
       boolean inProcess) throws Exception {
     Latencies acks = new Latencies();
     Latencies pacingLag = new Latencies();
@@ -185,7 +186,8 @@ public final class SystemBenchmark {
     ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, named("bench-pace"));
     List<SessionDriver> drivers = new ArrayList<>();
     try (PageVisibility visibility = new PageVisibility(dynamo, tables.names().page());
-        ResourceSampler resources = new ResourceSampler()) {
+        ResourceSampler resources = new ResourceSampler();
+        GatewayMetrics gatewayMetrics = new GatewayMetrics(gateway)) {
       sessions.forEach(s -> drivers.add(new SessionDriver(s, acks, pacingLag, visibility::submitted)));
       long firstSend = System.nanoTime();
       if (o.realTime()) {
@@ -218,7 +220,7 @@ public final class SystemBenchmark {
       List<String> closed = drivers.stream().map(SessionDriver::closedWith).filter(c -> c != null).distinct().toList();
       return new Phase((lastAck - firstSend) / 1e9, firstSend, lastAck, acked, errors, closed, acks.summary(),
           pacingLag.summary(), visibility.summary(), visibility.visible() + visibility.invisible(),
-          visibility.invisible(), report, inProcess);
+          visibility.invisible(), report, inProcess, gatewayMetrics.summary());
     } finally {
       drivers.forEach(SessionDriver::close);
       pacer.shutdownNow();

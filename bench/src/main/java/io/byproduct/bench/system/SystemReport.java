@@ -70,6 +70,7 @@ final class SystemReport {
     String scope = phase.inProcess() ? "whole stack + load generator, one JVM" : "load generator JVM only";
     out.printf("  %-38s mean %,.0f MB, max %,.0f MB, live after GC %,.0f MB, of %,.0f MB; GC %.1f s (%s)%n", "heap",
         mb(r.heapUsedMean()), mb(r.heapUsedMax()), mb(r.liveHeapAfterGc()), mb(r.heapMax()), r.gcSeconds(), scope);
+    out.printf("  %-38s %s%n", "gateway's /actuator/metrics", phase.gatewayMetrics());
     out.printf("  %-38s this JVM %.2f of %d cores (mean), machine %.0f%% busy%n", "CPU", r.processCores(), r.cores(),
         r.machineCpu() * 100);
     double total = r.cpuSecondsByComponent().values().stream().mapToDouble(Double::doubleValue).sum();
