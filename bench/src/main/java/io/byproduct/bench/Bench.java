@@ -73,6 +73,9 @@ public final class Bench implements Runnable {
     @Option(names = "--ramp-up", defaultValue = "10", description = "Real time: seconds over which the workers start (default: ${DEFAULT-VALUE}).")
     long rampUpSeconds;
 
+    @Option(names = "--warm-up", defaultValue = "20", description = "Real time: seconds after the ramp-up's start whose latencies are reported apart (default: ${DEFAULT-VALUE}).")
+    long warmUpSeconds;
+
     @Option(names = "--fast", description = "Send every frame at once (throughput) instead of at the script's times.")
     boolean fast;
 
@@ -108,7 +111,7 @@ public final class Bench implements Runnable {
       }
       new io.byproduct.bench.system.SystemBenchmark(new io.byproduct.bench.system.SystemBenchmark.Options(workers, pages,
           java.time.Duration.ofSeconds(durationSeconds), !fast, flushMs, java.time.Duration.ofSeconds(rampUpSeconds), visits,
-          baselineEvents, !noBaselines, external), System.out).run();
+          baselineEvents, !noBaselines, java.time.Duration.ofSeconds(warmUpSeconds), external), System.out).run();
       return 0;
     }
   }

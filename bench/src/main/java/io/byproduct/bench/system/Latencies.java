@@ -5,6 +5,33 @@ import java.util.Arrays;
 /** Latencies recorded from many threads; percentiles computed exactly at the end. */
 final class Latencies {
 
+  /** Everything, and what started after the warm-up (JIT, connections opening) apart. */
+  static final class Split {
+    private final Latencies all = new Latencies();
+    private final Latencies steady = new Latencies();
+    private volatile long steadyFromNanos = Long.MAX_VALUE;
+
+    /** Latencies of things started from {@code nanos} on ({@link System#nanoTime()}) count as steady. */
+    void steadyFrom(long nanos) {
+      steadyFromNanos = nanos;
+    }
+
+    void record(long startedNanos, long latencyNanos) {
+      all.record(latencyNanos);
+      if (startedNanos >= steadyFromNanos) {
+        steady.record(latencyNanos);
+      }
+    }
+
+    Summary all() {
+      return all.summary();
+    }
+
+    Summary steady() {
+      return steady.summary();
+    }
+  }
+
   private long[] nanos = new long[1024];
   private int count;
 

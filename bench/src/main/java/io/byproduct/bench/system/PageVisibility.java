@@ -31,7 +31,7 @@ final class PageVisibility implements AutoCloseable {
 
   private final DynamoDbClient dynamo;
   private final String table;
-  private final Latencies latencies = new Latencies();
+  private final Latencies.Split latencies;
   private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
   private final Map<String, Pending> pending = new HashMap<>();  // the poller's own
   private final AtomicInteger outstanding = new AtomicInteger();
@@ -40,8 +40,9 @@ final class PageVisibility implements AutoCloseable {
   private volatile int visible;
   private volatile int requests;
 
-  PageVisibility(DynamoDbClient dynamo, String table) {
+  PageVisibility(DynamoDbClient dynamo, String table, Latencies.Split latencies) {
     this.dynamo = dynamo;
+    this.latencies = latencies;
     this.table = table;
     poller = new Thread(this::poll, "bench-page-poll");
     poller.setDaemon(true);
@@ -90,7 +91,7 @@ final class PageVisibility implements AutoCloseable {
     for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
       Pending found = pending.remove(item.get(Tables.PAGE_HASH).s() + "|" + item.get(Tables.PAGE_RANGE).s());
       if (found != null) {
-        latencies.record(now - found.submittedNanos());
+        latencies.record(found.submittedNanos(), now - found.submittedNanos());
         visible++;
         outstanding.decrementAndGet();
       }
@@ -120,10 +121,6 @@ final class PageVisibility implements AutoCloseable {
 
   int batchRequests() {
     return requests;
-  }
-
-  Latencies.Summary summary() {
-    return latencies.summary();
   }
 
   @Override

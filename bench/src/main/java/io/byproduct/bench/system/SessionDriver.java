@@ -23,8 +23,8 @@ final class SessionDriver {
   }
 
   private final SimulatedSession session;
-  private final Latencies ackLatencies;
-  private final Latencies pacingLag;
+  private final Latencies.Split ackLatencies;
+  private final Latencies.Split pacingLag;
   private final SubmitListener submits;
   private final ArrayDeque<long[]> unacked = new ArrayDeque<>();  // {lastSeq, sentNanos}
   private final CountDownLatch allAcked = new CountDownLatch(1);
@@ -38,7 +38,8 @@ final class SessionDriver {
    * @param pacingLag how late each frame left, in real time, after the time its script says
    *     (the load generator falling behind)
    */
-  SessionDriver(SimulatedSession session, Latencies ackLatencies, Latencies pacingLag, SubmitListener submits) {
+  SessionDriver(SimulatedSession session, Latencies.Split ackLatencies, Latencies.Split pacingLag,
+      SubmitListener submits) {
     this.session = session;
     this.ackLatencies = ackLatencies;
     this.pacingLag = pacingLag;
@@ -77,7 +78,7 @@ final class SessionDriver {
     pacer.schedule(() -> {
       long now = System.currentTimeMillis();
       while (next < session.frames().size() && session.frames().get(next).sendAtMillis() + clockOffsetMillis <= now) {
-        pacingLag.record((now - session.frames().get(next).sendAtMillis() - clockOffsetMillis) * 1_000_000);
+        pacingLag.record(System.nanoTime(), (now - session.frames().get(next).sendAtMillis() - clockOffsetMillis) * 1_000_000);
         send(session.frames().get(next++));
       }
       scheduleNext(pacer);
@@ -99,7 +100,8 @@ final class SessionDriver {
     long now = System.nanoTime();
     synchronized (unacked) {
       while (!unacked.isEmpty() && unacked.peek()[0] <= seq) {
-        ackLatencies.record(now - unacked.poll()[1]);
+        long sent = unacked.poll()[1];
+        ackLatencies.record(sent, now - sent);
       }
     }
     if (seq >= session.lastSeq() && allAcked.getCount() > 0) {

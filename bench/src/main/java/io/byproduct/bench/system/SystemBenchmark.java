@@ -47,10 +47,11 @@ public final class SystemBenchmark {
    * @param duration in real time, a worker starts no page after this (at least one page each)
    * @param rampUp workers start evenly spread over this
    * @param baselineEvents most events given to the bare producer and the topologies
+   * @param warmUp latencies of what is sent in this time after the first frame are reported apart
    * @param external a running stack (gateway URL, Kafka, DynamoDB), or null to start one here
    */
   public record Options(int workers, int pages, Duration duration, boolean realTime, long flushMs, Duration rampUp,
-      int visitsPerPage, int baselineEvents, boolean baselines, ExternalStack external) {}
+      int visitsPerPage, int baselineEvents, boolean baselines, Duration warmUp, ExternalStack external) {}
 
   /** A stack already running: {@code http://host:port} of the gateway, Kafka's bootstrap servers, DynamoDB's endpoint. */
   public record ExternalStack(URI gateway, String kafka, String dynamo) {}
@@ -175,21 +176,26 @@ public final class SystemBenchmark {
 
   /** What the system phase measured. */
   record Phase(double seconds, long firstSendNanos, long lastAckNanos, int sessionsAcked, int errors, List<String> closed,
-      Latencies.Summary acks, Latencies.Summary pacingLag, Latencies.Summary visible, int pagesSubmitted,
+      Latencies.Split acks, Latencies.Split pacingLag, Latencies.Split visible, int pagesSubmitted,
       int pagesInvisible, ResourceSampler.Report resources, boolean inProcess, String gatewayMetrics) {}
 
   private Phase playAll(URI ingest, URI gateway, List<SimulatedSession> sessions, DynamoDbClient dynamo, Tables tables,
       boolean inProcess) throws Exception {
-    Latencies acks = new Latencies();
-    Latencies pacingLag = new Latencies();
+    Latencies.Split acks = new Latencies.Split();
+    Latencies.Split pacingLag = new Latencies.Split();
+    Latencies.Split visible = new Latencies.Split();
     LoopResources loops = LoopResources.create("bench-ws", 2, true);
     ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, named("bench-pace"));
     List<SessionDriver> drivers = new ArrayList<>();
-    try (PageVisibility visibility = new PageVisibility(dynamo, tables.names().page());
+    try (PageVisibility visibility = new PageVisibility(dynamo, tables.names().page(), visible);
         ResourceSampler resources = new ResourceSampler();
         GatewayMetrics gatewayMetrics = new GatewayMetrics(gateway)) {
       sessions.forEach(s -> drivers.add(new SessionDriver(s, acks, pacingLag, visibility::submitted)));
       long firstSend = System.nanoTime();
+      long steadyFrom = firstSend + (o.realTime() ? 3_000_000_000L + o.warmUp().toNanos() : 0);
+      acks.steadyFrom(steadyFrom);
+      pacingLag.steadyFrom(steadyFrom);
+      visible.steadyFrom(steadyFrom);
       if (o.realTime()) {
         for (SessionDriver d : drivers) {
           long delay = d.session().startMillis() - System.currentTimeMillis();
@@ -218,8 +224,8 @@ public final class SystemBenchmark {
       ResourceSampler.Report report = resources.report();
       int errors = drivers.stream().mapToInt(SessionDriver::errors).sum();
       List<String> closed = drivers.stream().map(SessionDriver::closedWith).filter(c -> c != null).distinct().toList();
-      return new Phase((lastAck - firstSend) / 1e9, firstSend, lastAck, acked, errors, closed, acks.summary(),
-          pacingLag.summary(), visibility.summary(), visibility.visible() + visibility.invisible(),
+      return new Phase((lastAck - firstSend) / 1e9, firstSend, lastAck, acked, errors, closed, acks,
+          pacingLag, visible, visibility.visible() + visibility.invisible(),
           visibility.invisible(), report, inProcess, gatewayMetrics.summary());
     } finally {
       drivers.forEach(SessionDriver::close);
