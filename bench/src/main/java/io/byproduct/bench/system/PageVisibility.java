@@ -2,7 +2,7 @@ package io.byproduct.bench.system;
 
 import io.byproduct.platform.tables.Tables;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,12 +15,15 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * Measures submit → page visible in DynamoDB: polls the page table for the head items of submitted
- * pages (written last by the page assembler), all pending pages in one consistent BatchGetItem
- * per round, every {@link #POLL_MILLIS}. The resolution is one round.
+ * pages (written last by the page assembler) with one consistent BatchGetItem of up to
+ * {@link #KEYS_PER_ROUND} pages every {@link #POLL_MILLIS}, round robin, so that the probe's load
+ * on DynamoDB stays bounded. The resolution is one round while fewer pages than that are pending,
+ * coarser when more are.
  */
 final class PageVisibility implements AutoCloseable {
 
-  static final long POLL_MILLIS = 50;
+  static final long POLL_MILLIS = 100;
+  static final int KEYS_PER_ROUND = 100;
 
   private record Pending(String annotationId, int pageNo, long submittedNanos) {
     Map<String, AttributeValue> key() {
@@ -33,7 +36,7 @@ final class PageVisibility implements AutoCloseable {
   private final String table;
   private final Latencies.Split latencies;
   private final ConcurrentLinkedQueue<Pending> submitted = new ConcurrentLinkedQueue<>();
-  private final Map<String, Pending> pending = new HashMap<>();  // the poller's own
+  private final Map<String, Pending> pending = new LinkedHashMap<>();  // the poller's own, least recently checked first
   private final AtomicInteger outstanding = new AtomicInteger();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread poller;
@@ -60,9 +63,21 @@ final class PageVisibility implements AutoCloseable {
       for (Pending p; (p = submitted.poll()) != null; ) {
         pending.put(p.annotationId() + "|" + Tables.pageKey(p.pageNo()), p);
       }
-      List<Pending> all = new ArrayList<>(pending.values());
-      for (int from = 0; from < all.size(); from += 100) {
-        check(all.subList(from, Math.min(all.size(), from + 100)));
+      List<Pending> batch = new ArrayList<>();
+      for (Pending p : pending.values()) {
+        if (batch.size() == KEYS_PER_ROUND) {
+          break;
+        }
+        batch.add(p);
+      }
+      if (!batch.isEmpty()) {
+        check(batch);
+      }
+      for (Pending p : batch) {
+        String key = p.annotationId() + "|" + Tables.pageKey(p.pageNo());
+        if (pending.remove(key) != null) {
+          pending.put(key, p);  // not seen yet: to the back of the queue
+        }
       }
       long sleep = POLL_MILLIS - (System.nanoTime() - round) / 1_000_000;
       if (sleep > 0) {

@@ -120,8 +120,9 @@ final class SessionDriver {
     return allAckedNanos;
   }
 
-  long highestAck() {
-    return client == null ? 0 : client.highestAck();
+  /** Events acknowledged (at most the session's). */
+  long ackedEvents() {
+    return client == null ? 0 : Math.min(client.highestAck(), session.lastSeq());
   }
 
   int errors() {

@@ -175,7 +175,8 @@ public final class SystemBenchmark {
   }
 
   /** What the system phase measured. */
-  record Phase(double seconds, long firstSendNanos, long lastAckNanos, int sessionsAcked, int errors, List<String> closed,
+  record Phase(double seconds, long firstSendNanos, long lastAckNanos, long eventsAcked, int sessionsAcked, int errors,
+      List<String> closed,
       Latencies.Split acks, Latencies.Split pacingLag, Latencies.Split visible, int pagesSubmitted,
       int pagesInvisible, ResourceSampler.Report resources, boolean inProcess, String gatewayMetrics) {}
 
@@ -223,8 +224,11 @@ public final class SystemBenchmark {
       visibility.awaitAllVisible(180_000);
       ResourceSampler.Report report = resources.report();
       int errors = drivers.stream().mapToInt(SessionDriver::errors).sum();
-      List<String> closed = drivers.stream().map(SessionDriver::closedWith).filter(c -> c != null).distinct().toList();
-      return new Phase((lastAck - firstSend) / 1e9, firstSend, lastAck, acked, errors, closed, acks,
+      List<String> closed = drivers.stream().map(SessionDriver::closedWith).filter(c -> c != null)
+          .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+          .entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).toList();
+      long eventsAcked = drivers.stream().mapToLong(SessionDriver::ackedEvents).sum();
+      return new Phase((lastAck - firstSend) / 1e9, firstSend, lastAck, eventsAcked, acked, errors, closed, acks,
           pacingLag, visible, visibility.visible() + visibility.invisible(),
           visibility.invisible(), report, inProcess, gatewayMetrics.summary());
     } finally {

@@ -36,10 +36,10 @@ final class SystemReport {
   }
 
   void print() {
-    double accepted = events / phase.seconds();
+    double accepted = phase.eventsAcked() / phase.seconds();
     out.printf("%n== system: %,d workers, %s ==%n", o.workers(), o.realTime() ? "real time (60 Hz)" : "as fast as possible");
-    out.printf("  %-38s %,d events in %.1f s = %,.0f events/s%n", "events accepted (acked, durable)", events,
-        phase.seconds(), accepted);
+    out.printf("  %-38s %,d of %,d events in %.1f s = %,.0f events/s%n", "events accepted (acked, durable)",
+        phase.eventsAcked(), events, phase.seconds(), accepted);
     if (bare != null) {
       line("gateway / bare producer", accepted, bare.eventsPerSecond(), GATEWAY_TARGET,
           o.realTime() ? " (real time: the offered load, not a ceiling; use --fast for the ratio)" : "");
@@ -54,8 +54,8 @@ final class SystemReport {
       latency("load generator lateness (vs script)", phase.pacingLag(), Double.NaN, null);
     }
     latency("submit -> page in DynamoDB", phase.visible(), VISIBLE_P99_TARGET_MS, "p99 <= 1 s");
-    out.printf("  %-38s %,d submitted, %,d never seen; polled every %d ms%n", "pages", phase.pagesSubmitted(),
-        phase.pagesInvisible(), PageVisibility.POLL_MILLIS);
+    out.printf("  %-38s %,d submitted, %,d never seen; polled every %d ms, %d pages a round%n", "pages", phase.pagesSubmitted(),
+        phase.pagesInvisible(), PageVisibility.POLL_MILLIS, PageVisibility.KEYS_PER_ROUND);
     out.printf("  %-38s %.2f s after the last ack%n", "stream processor caught up", caughtUpAfterLastAck);
     out.printf("  %-38s %,d of %,d fully acked; %d error answers; closed: %s%n", "sessions", phase.sessionsAcked(),
         o.workers(), phase.errors(), phase.closed().isEmpty() ? "none" : String.join(", ", phase.closed()));

@@ -34,7 +34,8 @@ public final class IngestClient implements AutoCloseable {
   private IngestClient(URI uri, String hello, LoopResources loops, LongConsumer onAck) {
     this.onAck = onAck;
     outbound.tryEmitNext(hello);
-    HttpClient http = loops == null ? HttpClient.create() : HttpClient.create().runOn(loops);
+    // a load generator's own loops: one unpooled connection each (the default pool holds 500 per host)
+    HttpClient http = loops == null ? HttpClient.create() : HttpClient.newConnection().runOn(loops);
     connection = http
         .websocket(WebsocketClientSpec.builder().compress(true).maxFramePayloadLength(1 << 20).build())
         .uri(uri)
