@@ -35,13 +35,26 @@ final class OracleCheck {
 
   private OracleCheck() {}
 
-  static Result check(PageReader reader, List<SimulatedSession> sessions, int threads) throws Exception {
+  /**
+   * Checks every page of the sessions; reads pages not stored yet again until {@code patience} has passed (a
+   * pipeline that fell behind is still writing them): what is missing then counts as lost.
+   */
+  static Result checkWhenStored(PageReader reader, List<SimulatedSession> sessions, int threads,
+      java.time.Duration patience) throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> new Thread(r, "bench-oracle"));
     try {
       List<Future<Result>> results = new ArrayList<>();
       for (SimulatedSession s : sessions) {
         for (PageScript page : s.pages()) {
-          results.add(pool.submit(() -> checkPage(reader, s.worker().annotationId(), page)));
+          results.add(pool.submit(() -> {
+            Result r = checkPage(reader, s.worker().annotationId(), page);
+            while (r.pagesMissing() > 0 && System.nanoTime() < deadline) {
+              Thread.sleep(1000);
+              r = checkPage(reader, s.worker().annotationId(), page);
+            }
+            return r;
+          }));
         }
       }
       Result total = new Result(0, 0, 0, 0, 0, 0);

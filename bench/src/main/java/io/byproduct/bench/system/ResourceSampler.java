@@ -2,8 +2,6 @@ package io.byproduct.bench.system;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
@@ -111,18 +109,6 @@ final class ResourceSampler implements AutoCloseable {
         .filter(t -> t > 0).sum();
   }
 
-  /** Live heap: the largest old-generation usage right after a collection (0 if none ran). */
-  private static long liveHeapAfterGc() {
-    long max = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getCollectionUsage() != null
-          && (pool.getName().contains("Old") || pool.getName().contains("Tenured"))) {
-        max = Math.max(max, pool.getCollectionUsage().getUsed());
-      }
-    }
-    return max;
-  }
-
   /** What was used from construction until now. */
   synchronized Report report() {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -138,8 +124,7 @@ final class ResourceSampler implements AutoCloseable {
     byComponent.put("JVM itself (GC, JIT; process - Java threads)", Math.max(0, process - javaThreads) / 1e9);
     byComponent.put("dynalite (child process)", (childCpuNanos() - childCpuAtStart) / 1e9);
     return new Report(seconds, process / 1e9, samples == 0 ? Double.NaN : machineCpuSum / samples,
-        os.getAvailableProcessors(), samples == 0 ? 0 : heapUsedSum / samples, heapUsedMax, liveHeapAfterGc(),
-        Runtime.getRuntime().maxMemory(), (gcMillis() - gcMillisAtStart) / 1e3, byComponent);
+        os.getAvailableProcessors(), samples == 0 ? 0 : heapUsedSum / samples, heapUsedMax, Runtime.getRuntime().maxMemory(), (gcMillis() - gcMillisAtStart) / 1e3, byComponent);
   }
 
   /**
@@ -148,7 +133,7 @@ final class ResourceSampler implements AutoCloseable {
    * @param cpuSecondsByComponent CPU seconds by component
    */
   record Report(double seconds, double processCpuSeconds, double machineCpu, int cores, long heapUsedMean,
-      long heapUsedMax, long liveHeapAfterGc, long heapMax, double gcSeconds, Map<String, Double> cpuSecondsByComponent) {
+      long heapUsedMax, long heapMax, double gcSeconds, Map<String, Double> cpuSecondsByComponent) {
 
     /** Mean cores busy in this JVM. */
     double processCores() {

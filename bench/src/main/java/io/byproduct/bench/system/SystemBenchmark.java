@@ -136,7 +136,8 @@ public final class SystemBenchmark {
     out.printf("Load after: %s%n", Machine.loadAverage());
 
     out.println("Checking every submitted page against the oracle ...");
-    OracleCheck.Result oracle = OracleCheck.check(new PageReader(dynamo, tables), sessions, 4);
+    OracleCheck.Result oracle = OracleCheck.checkWhenStored(new PageReader(dynamo, tables), sessions, 4,
+        Duration.ofMinutes(5));
 
     Result passThrough = null;
     Result capture = null;
@@ -240,7 +241,7 @@ public final class SystemBenchmark {
 
   /** Seconds after the last ack until the stream processor has committed the end of the interactions. */
   private static double caughtUpSeconds(Admin admin, Map<TopicPartition, Long> ends, long lastAckNanos) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (!TopologyRuns.caughtUp(admin, STREAM_PROCESSOR_GROUP, ends)) {
       if (System.nanoTime() > deadline) {
         return Double.NaN;

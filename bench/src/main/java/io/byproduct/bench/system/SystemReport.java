@@ -60,14 +60,14 @@ final class SystemReport {
     out.printf("  %-38s %,d of %,d fully acked; %d error answers; closed: %s%n", "sessions", phase.sessionsAcked(),
         o.workers(), phase.errors(), phase.closed().isEmpty() ? "none" : String.join(", ", phase.closed()));
     long lost = oracle.missing();
-    out.printf("  %-38s %,d of %,d pages equal to the oracle, %,d missing; %,d of %,d recorded items lost, %,d"
-        + " duplicated   %s%n", "events lost (stored vs oracle)", oracle.pagesEqual(), oracle.pages(),
+    out.printf("  %-38s %,d of %,d pages equal to the oracle, %,d missing (after up to 5 min); %,d of %,d recorded"
+        + " items lost, %,d duplicated   %s%n", "events lost (stored vs oracle)", oracle.pagesEqual(), oracle.pages(),
         oracle.pagesMissing(), lost, oracle.items(), oracle.extra(),
         verdict(lost == 0 && oracle.extra() == 0 && oracle.pagesEqual() == oracle.pages(), "0 lost"));
     ResourceSampler.Report r = phase.resources();
     String scope = phase.inProcess() ? "whole stack + load generator, one JVM" : "load generator JVM only";
-    out.printf("  %-38s mean %,.0f MB, max %,.0f MB, live after GC %,.0f MB, of %,.0f MB; GC %.1f s (%s)%n", "heap",
-        mb(r.heapUsedMean()), mb(r.heapUsedMax()), mb(r.liveHeapAfterGc()), mb(r.heapMax()), r.gcSeconds(), scope);
+    out.printf("  %-38s mean %,.0f MB, max %,.0f MB, of %,.0f MB; GC pauses %.1f s (%s)%n", "heap",
+        mb(r.heapUsedMean()), mb(r.heapUsedMax()), mb(r.heapMax()), r.gcSeconds(), scope);
     out.printf("  %-38s %s%n", "gateway's /actuator/metrics", phase.gatewayMetrics());
     out.printf("  %-38s this JVM %.2f of %d cores (mean), machine %.0f%% busy%n", "CPU", r.processCores(), r.cores(),
         r.machineCpu() * 100);
