@@ -56,6 +56,10 @@ public final class SystemBenchmark {
   /** A stack already running: {@code http://host:port} of the gateway, Kafka's bootstrap servers, DynamoDB's endpoint. */
   public record ExternalStack(URI gateway, String kafka, String dynamo) {}
 
+  /** What a run found, for callers that check it (the report has the rest). */
+  public record Outcome(long events, long eventsAcked, int pages, int pagesEqual, long itemsLost,
+      long itemsDuplicated, boolean baselinesMeasured) {}
+
   static final String STREAM_PROCESSOR_GROUP = "stream-processor";
 
   private final Options o;
@@ -66,7 +70,7 @@ public final class SystemBenchmark {
     this.out = out;
   }
 
-  public void run() throws Exception {
+  public Outcome run() throws Exception {
     // Kafka's expected warnings under exactly-once (CONCURRENT_TRANSACTIONS retries) would bury the report
     System.setProperty("logging.level.org.apache.kafka", "ERROR");
     System.setProperty("logging.level.kafka", "ERROR");
@@ -85,7 +89,7 @@ public final class SystemBenchmark {
           Duration.ofSeconds(30), new DynamoProperties.TableNames("ImageNetHIT", "ImageNetAnnotation", "ImageNetAnnotationPage"));
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka));
           DynamoDbClient dynamo = DynamoClients.create(dynamoProps)) {
-        run(URI.create(gateway.toString().replaceFirst("^http", "ws") + "/ingest/ws"), kafka, admin, dynamo,
+        return run(URI.create(gateway.toString().replaceFirst("^http", "ws") + "/ingest/ws"), kafka, admin, dynamo,
             new Tables(dynamoProps.tables()), stack != null);
       }
     } finally {
@@ -95,7 +99,7 @@ public final class SystemBenchmark {
     }
   }
 
-  private void run(URI ingest, String kafka, Admin admin, DynamoDbClient dynamo, Tables tables, boolean inProcess)
+  private Outcome run(URI ingest, String kafka, Admin admin, DynamoDbClient dynamo, Tables tables, boolean inProcess)
       throws Exception {
     Topics stackTopics = Topics.defaults();
     int partitions = admin.describeTopics(List.of(stackTopics.interactions.name())).allTopicNames().get()
@@ -149,6 +153,8 @@ public final class SystemBenchmark {
           TopologyBenchmark.captureTopology(benchTopics), ends, baselineEvents.size());
     }
     new SystemReport(out, o, events, phase, caughtUpAfterLastAck, oracle, bare, passThrough, capture).print();
+    return new Outcome(events, phase.eventsAcked(), oracle.pages(), oracle.pagesEqual(), oracle.missing(),
+        oracle.extra(), capture != null && bare != null);
   }
 
   private List<SimulatedSession> sessions(long plannedStart) {
