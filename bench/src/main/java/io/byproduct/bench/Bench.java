@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar bench/target/bench.jar <benchmark>}: benchmarks that print numbers, with their baselines. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.Topology.class, Bench.Gateway.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.Topology.class, Bench.Gateway.class, Bench.SystemRun.class},
     description = "Byproduct's benchmarks. Each prints our numbers beside a baseline measured in the same run.")
 public final class Bench implements Runnable {
 
@@ -52,6 +52,66 @@ public final class Bench implements Runnable {
     @Override
     public Integer call() throws Exception {
       new io.byproduct.bench.gateway.GatewayBenchmark(workers, pages, flushMs, System.out).run();
+      return 0;
+    }
+  }
+
+  @Command(name = "system", mixinStandardHelpOptions = true,
+      description = "The whole system under N simulated workers over WebSockets (real time or as fast as possible),"
+          + " with a bare producer and a pass-through topology measured on the same broker.")
+  static final class SystemRun implements Callable<Integer> {
+
+    @Option(names = "--workers", defaultValue = "100", description = "Simulated workers, one WebSocket each (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--pages", defaultValue = "3", description = "Most pages per worker (default: ${DEFAULT-VALUE}).")
+    int pages;
+
+    @Option(names = "--duration", defaultValue = "60", description = "Real time: seconds after which a worker starts no new page (default: ${DEFAULT-VALUE}).")
+    long durationSeconds;
+
+    @Option(names = "--ramp-up", defaultValue = "10", description = "Real time: seconds over which the workers start (default: ${DEFAULT-VALUE}).")
+    long rampUpSeconds;
+
+    @Option(names = "--warm-up", defaultValue = "20", description = "Real time: seconds after the ramp-up's start whose latencies are reported apart (default: ${DEFAULT-VALUE}).")
+    long warmUpSeconds;
+
+    @Option(names = "--fast", description = "Send every frame at once (throughput) instead of at the script's times.")
+    boolean fast;
+
+    @Option(names = "--flush-ms", defaultValue = "300", description = "How often the page sends a frame, as the web client (default: ${DEFAULT-VALUE}).")
+    long flushMs;
+
+    @Option(names = "--visits", defaultValue = "12", description = "Images the pointer visits per page (default: ${DEFAULT-VALUE}).")
+    int visits;
+
+    @Option(names = "--baseline-events", defaultValue = "400000", description = "Most events for the bare producer and the topologies (default: ${DEFAULT-VALUE}).")
+    int baselineEvents;
+
+    @Option(names = "--no-baselines", description = "Skip the bare producer and the topologies.")
+    boolean noBaselines;
+
+    @Option(names = "--gateway", description = "A running stack's gateway, e.g. http://localhost:8080 (then also --kafka and --dynamo); default: start one in this JVM.")
+    java.net.URI gateway;
+
+    @Option(names = "--kafka", description = "The running stack's Kafka bootstrap servers.")
+    String kafka;
+
+    @Option(names = "--dynamo", description = "The running stack's DynamoDB endpoint.")
+    String dynamo;
+
+    @Override
+    public Integer call() throws Exception {
+      io.byproduct.bench.system.SystemBenchmark.ExternalStack external = null;
+      if (gateway != null) {
+        if (kafka == null || dynamo == null) {
+          throw new CommandLine.ParameterException(new CommandLine(this), "--gateway needs --kafka and --dynamo");
+        }
+        external = new io.byproduct.bench.system.SystemBenchmark.ExternalStack(gateway, kafka, dynamo);
+      }
+      new io.byproduct.bench.system.SystemBenchmark(new io.byproduct.bench.system.SystemBenchmark.Options(workers, pages,
+          java.time.Duration.ofSeconds(durationSeconds), !fast, flushMs, java.time.Duration.ofSeconds(rampUpSeconds), visits,
+          baselineEvents, !noBaselines, java.time.Duration.ofSeconds(warmUpSeconds), external), System.out).run();
       return 0;
     }
   }

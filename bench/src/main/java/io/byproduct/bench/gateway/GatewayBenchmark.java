@@ -4,6 +4,7 @@ import io.byproduct.bench.script.PageScript;
 import io.byproduct.bench.script.ScriptEvents;
 import io.byproduct.bench.script.Worker;
 import io.byproduct.bench.script.WorkerScripts;
+import io.byproduct.bench.topology.TopologyRuns;
 import io.byproduct.bench.wire.IngestClient;
 import io.byproduct.bench.wire.WireFrames;
 import io.byproduct.gateway.GatewayApplication;
@@ -18,13 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.Deflater;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -137,7 +135,6 @@ public final class GatewayBenchmark {
   }
 
   private static double bareProducer(LocalKafka kafka, List<Session> sessions, long events) {
-    Topics topics = Topics.withPrefix("");
     List<InteractionEvent> all = new ArrayList<>();
     for (Session s : sessions) {
       long seq = 1;
@@ -147,17 +144,7 @@ public final class GatewayBenchmark {
         seq += pageEvents.size();
       }
     }
-    Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all",
-        "enable.idempotence", true, "linger.ms", 5, "compression.type", "lz4");
-    try (KafkaProducer<String, InteractionEvent> producer = new KafkaProducer<>(config,
-        topics.interactions.keySerde().serializer(), topics.interactions.valueSerde().serializer())) {
-      long start = System.nanoTime();
-      for (InteractionEvent e : all) {
-        producer.send(new ProducerRecord<>(topics.interactions.name(), e.getAnnotationId(), e));
-      }
-      producer.flush();
-      return events / ((System.nanoTime() - start) / 1e9);
-    }
+    return TopologyRuns.bareProducer(kafka.bootstrapServers(), Topics.withPrefix("").interactions, all).eventsPerSecond();
   }
 
   private double throughGateway(URI uri, List<Session> sessions, long events) throws Exception {

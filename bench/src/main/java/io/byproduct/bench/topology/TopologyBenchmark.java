@@ -4,6 +4,7 @@ import io.byproduct.bench.script.PageScript;
 import io.byproduct.bench.script.ScriptEvents;
 import io.byproduct.bench.script.Worker;
 import io.byproduct.bench.script.WorkerScripts;
+import io.byproduct.bench.topology.TopologyRuns.Result;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.platform.topics.TopicProvisioner;
@@ -13,25 +14,13 @@ import io.byproduct.schemas.topics.Topics;
 import io.byproduct.streamprocessor.topology.CaptureOptions;
 import io.byproduct.streamprocessor.topology.CaptureTopology;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 
 /**
@@ -40,13 +29,6 @@ import org.apache.kafka.streams.Topology;
  * exactly-once (the baseline of the aggregation), and the capture topology folding them.
  */
 public final class TopologyBenchmark {
-
-  /** One measured throughput. */
-  public record Result(String name, long events, double seconds) {
-    public double eventsPerSecond() {
-      return events / seconds;
-    }
-  }
 
   private final int workers;
   private final int pages;
@@ -108,17 +90,17 @@ public final class TopologyBenchmark {
             kafka.bootstrapServers(), Duration.ofSeconds(30)).createMissing();
         admin.createTopics(List.of(new NewTopic("bench.passthrough", partitions, (short) 1))).all().get();
 
-        results.add(produce(kafka, topics, events));
+        results.add(TopologyRuns.bareProducer(kafka.bootstrapServers(), topics.interactions, events));
         out.printf("  %-40s %,12.0f events/s%n", results.get(0).name(), results.get(0).eventsPerSecond());
 
-        Result passThrough = drain("pass-through topology (exactly-once)", kafka, admin, topics,
-            passThrough(topics), events.size());
+        Map<TopicPartition, Long> ends = TopologyRuns.endOffsets(admin, topics.interactions.name(), partitions);
+        Result passThrough = TopologyRuns.drain("pass-through topology (exactly-once)", kafka.bootstrapServers(), admin,
+            TopologyRuns.passThrough(topics.interactions.name(), "bench.passthrough"), ends, events.size());
         results.add(passThrough);
         out.printf("  %-40s %,12.0f events/s%n", passThrough.name(), passThrough.eventsPerSecond());
 
-        Result capture = drain("capture topology (exactly-once)", kafka, admin, topics,
-            CaptureTopology.build(topics, new CaptureOptions(Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(1)), true),
-            events.size());
+        Result capture = TopologyRuns.drain("capture topology (exactly-once)", kafka.bootstrapServers(), admin,
+            captureTopology(topics), ends, events.size());
         results.add(capture);
         out.printf("  %-40s %,12.0f events/s   = %.2f x pass-through%n", capture.name(), capture.eventsPerSecond(),
             capture.eventsPerSecond() / passThrough.eventsPerSecond());
@@ -127,68 +109,9 @@ public final class TopologyBenchmark {
     return results;
   }
 
-  private Result produce(LocalKafka kafka, Topics topics, List<InteractionEvent> events) throws Exception {
-    Map<String, Object> config = Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all",
-        "enable.idempotence", true, "linger.ms", 5, "compression.type", "lz4");
-    try (KafkaProducer<String, InteractionEvent> producer = new KafkaProducer<>(config,
-        topics.interactions.keySerde().serializer(), topics.interactions.valueSerde().serializer())) {
-      long start = System.nanoTime();
-      for (InteractionEvent e : events) {
-        producer.send(new ProducerRecord<>(topics.interactions.name(), e.getAnnotationId(), e));
-      }
-      producer.flush();
-      return new Result("bare Kafka producer (acks=all, idempotent)", events.size(), (System.nanoTime() - start) / 1e9);
-    }
-  }
 
-  private static Topology passThrough(Topics topics) {
-    Topology topology = new Topology();
-    topology.addSource("source", Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), topics.interactions.name());
-    topology.addSink("sink", "bench.passthrough", Serdes.String().serializer(), Serdes.ByteArray().serializer(), "source");
-    return topology;
-  }
-
-  /** Runs a topology from the start of the input until it has committed every input record. */
-  private Result drain(String name, LocalKafka kafka, Admin admin, Topics topics, Topology topology, long events)
-      throws Exception {
-    String applicationId = "bench-" + name.replaceAll("[^a-z]", "");
-    Path state = Files.createTempDirectory("bench-state-");
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
-    props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
-    props.put(StreamsConfig.producerPrefix("max.request.size"), CaptureTopology.MAX_RECORD_BYTES);
-    props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 128L * 1024 * 1024);  // as the stream processor
-    Map<TopicPartition, Long> ends = admin.listOffsets(
-        java.util.stream.IntStream.range(0, partitions).boxed()
-            .collect(Collectors.toMap(p -> new TopicPartition(topics.interactions.name(), p), p -> OffsetSpec.latest())))
-        .all().get().entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-    try (KafkaStreams streams = new KafkaStreams(topology, props)) {
-      long start = System.nanoTime();
-      streams.start();
-      while (!caughtUp(admin, applicationId, ends)) {
-        TimeUnit.MILLISECONDS.sleep(50);
-        if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(10)) {
-          throw new IllegalStateException(name + " did not finish within 10 minutes");
-        }
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      streams.close(Duration.ofSeconds(30));
-      return new Result(name, events, seconds);
-    }
-  }
-
-  private static boolean caughtUp(Admin admin, String group, Map<TopicPartition, Long> ends) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> committed =
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-      OffsetAndMetadata offset = committed.get(end.getKey());
-      if (offset == null || offset.offset() < end.getValue()) {
-        return false;
-      }
-    }
-    return true;
+  /** The capture topology as the stream processor runs it (pages abandoned after an hour: never, here). */
+  public static Topology captureTopology(Topics topics) {
+    return CaptureTopology.build(topics, new CaptureOptions(Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofDays(1)), true);
   }
 }

@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.WebsocketClientSpec;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,11 +32,15 @@ public final class IngestClient implements AutoCloseable {
   private final AtomicLong ack = new AtomicLong();
   private final List<JsonNode> errors = new CopyOnWriteArrayList<>();
   private final AtomicReference<String> closedWith = new AtomicReference<>();
+  private final LongConsumer onAck;
   private final Disposable connection;
 
-  private IngestClient(URI uri, String hello) {
+  private IngestClient(URI uri, String hello, LoopResources loops, LongConsumer onAck) {
+    this.onAck = onAck;
     outbound.tryEmitNext(new TextWebSocketFrame(hello));
-    connection = HttpClient.create()
+    // a load generator's own loops: one unpooled connection each (the default pool holds 500 per host)
+    HttpClient http = loops == null ? HttpClient.create() : HttpClient.newConnection().runOn(loops);
+    connection = http
         .websocket(WebsocketClientSpec.builder().compress(true).maxFramePayloadLength(1 << 20).build())
         .uri(uri)
         .handle((in, out) -> {
@@ -48,13 +54,23 @@ public final class IngestClient implements AutoCloseable {
 
   /** Connects to {@code ws://host:port/ingest/ws} and sends the hello. */
   public static IngestClient connect(URI uri, String hello) {
-    return new IngestClient(uri, hello);
+    return new IngestClient(uri, hello, null, seq -> { });
+  }
+
+  /**
+   * Connects on the given event loops (e.g. a load generator's own, apart from an in-process
+   * server's) and calls {@code onAck} with every ack's sequence number, on the event loop.
+   */
+  public static IngestClient connect(URI uri, String hello, LoopResources loops, LongConsumer onAck) {
+    return new IngestClient(uri, hello, loops, onAck);
   }
 
   private void onAnswer(String text) {
     JsonNode answer = JSON.readTree(text);
     if (answer.has("ack")) {
-      ack.accumulateAndGet(answer.get("ack").asLong(), Math::max);
+      long seq = answer.get("ack").asLong();
+      ack.accumulateAndGet(seq, Math::max);
+      onAck.accept(seq);
     } else if (answer.has("error")) {
       errors.add(answer.get("error"));
     }

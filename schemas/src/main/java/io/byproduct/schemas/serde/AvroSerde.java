@@ -1,9 +1,15 @@
 package io.byproduct.schemas.serde;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
@@ -25,15 +31,33 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     AvroTrust.ensureTrusted();
   }
 
+  /** Bytes of a thread's encoding buffer kept for its next record; a larger one is let go. */
+  static final int RETAINED_BUFFER_BYTES = 1 << 20;
+
   private final Class<T> type;
-  private final BinaryMessageEncoder<T> encoder;
+  private final byte[] header;
+  private final DatumWriter<T> writer;
+  private final ThreadLocal<Output> output = ThreadLocal.withInitial(Output::new);
   private final BinaryMessageDecoder<T> decoder;
+
+  /** A thread's reused buffer and buffered encoder (Avro's message encoder writes byte by byte). */
+  private static final class Output extends ByteArrayOutputStream {
+    BinaryEncoder encoder;
+
+    Output() {
+      super(512);
+    }
+  }
 
   private AvroSerde(Class<T> type) {
     this.type = type;
     SpecificData model = SpecificData.getForClass(type);
     Schema schema = model.getSchema(type);
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.header = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN)
+        .put((byte) 0xC3).put((byte) 0x01).putLong(SchemaNormalization.parsingFingerprint64(schema)).array();
+    @SuppressWarnings("unchecked")
+    DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
+    this.writer = datumWriter;
     SchemaStore.Cache history = new SchemaStore.Cache();
     SchemaHistory.versions(schema.getName()).forEach(history::addSchema);
     this.decoder = new BinaryMessageDecoder<>(model, schema, history);
@@ -47,15 +71,26 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T> {
     return type;
   }
 
+  /** The single-object encoding, byte for byte as Avro's {@link BinaryMessageEncoder} writes it. */
   public byte[] encode(T value) {
+    Output out = output.get();
+    boolean reusable = false;
     try {
-      ByteBuffer buffer = encoder.encode(value);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
+      out.reset();
+      out.write(header, 0, header.length);
+      out.encoder = EncoderFactory.get().binaryEncoder(out, out.encoder);
+      writer.write(value, out.encoder);
+      out.encoder.flush();
+      byte[] bytes = out.toByteArray();
+      reusable = bytes.length <= RETAINED_BUFFER_BYTES;
       return bytes;
     } catch (IOException | AvroRuntimeException | NullPointerException | ClassCastException e) {
       throw new SerializationException(
           "Cannot encode " + type.getSimpleName() + ": " + e.getMessage(), e);
+    } finally {
+      if (!reusable) {
+        output.remove();  // a failed write leaves bytes in the encoder's buffer; a large buffer is not kept
+      }
     }
   }
 

@@ -3,11 +3,24 @@ package io.byproduct.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.event.InterfaceVersion;
 import io.byproduct.schemas.event.PointerSample;
+import io.byproduct.schemas.record.AnnotationRecord;
+import io.byproduct.schemas.record.ImageRecord;
+import io.byproduct.schemas.record.ImageUpdate;
 import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.state.ImageState;
+import io.byproduct.schemas.state.PageState;
+import io.byproduct.schemas.state.SeenEvents;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.List;
+import org.apache.avro.Schema;
+import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +90,36 @@ class AvroSerdeTest {
     assertThatThrownBy(() -> serde.encode(incomplete))
         .isInstanceOf(SerializationException.class)
         .hasMessageContaining("InteractionEvent");
+  }
+
+  @Test
+  void encode_isByteForByteAvrosSingleObjectEncoding_forEveryRecordType_andAfterAFailedWrite() throws Exception {
+    RandomDatum random = new RandomDatum(7);
+    for (Class<? extends SpecificRecord> type : List.of(InteractionEvent.class, PageRecord.class, ImageRecord.class,
+        ImageState.class, PageState.class, SeenEvents.class, AnnotationRecord.class, ImageUpdate.class, DeadLetter.class)) {
+      assertEncodedAsAvroDoes(type, random);
+    }
+  }
+
+  private static <T extends SpecificRecord> void assertEncodedAsAvroDoes(Class<T> type, RandomDatum random)
+      throws Exception {
+    AvroSerde<T> ours = AvroSerde.of(type);
+    Schema schema = SpecificData.get().getSchema(type);
+    BinaryMessageEncoder<T> avro = new BinaryMessageEncoder<>(SpecificData.getForClass(type), schema);
+    for (int i = 0; i < 50; i++) {
+      @SuppressWarnings("unchecked")
+      T value = (T) SpecificData.getForClass(type).deepCopy(schema, random.next(schema));
+      ByteBuffer expected = avro.encode(value);
+      byte[] want = new byte[expected.remaining()];
+      expected.get(want);
+      assertThat(ours.encode(value)).as("%s #%d", type.getSimpleName(), i).isEqualTo(want);
+      assertThat(ours.decode(ours.encode(value))).isEqualTo(value);
+      if (i == 10 && type == InteractionEvent.class) {
+        InteractionEvent broken = pointerSample();
+        broken.setSessionId(null);
+        assertThatThrownBy(() -> ((AvroSerde<InteractionEvent>) (AvroSerde<?>) ours).encode(broken))
+            .isInstanceOf(SerializationException.class);
+      }
+    }
   }
 }

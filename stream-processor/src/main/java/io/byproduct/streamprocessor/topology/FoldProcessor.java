@@ -40,14 +40,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class FoldProcessor implements Processor<String, InteractionEvent, String, Object> {
 
+  /** Decoded values kept per store and task: a few open pages' worth per simulated worker on the partition. */
+  static final int DECODED_PER_STORE = 1024;
+
   private final CaptureOptions options;
   private final AvroSerde<InteractionEvent> events;
   private ProcessorContext<String, Object> context;
-  private KeyValueStore<String, SeenEvents> seen;
-  private KeyValueStore<String, PageState> pages;
-  private KeyValueStore<String, ImageState> images;
-  private KeyValueStore<String, AnnotationRecord> annotations;
-  private KeyValueStore<String, PageState> closed;
+  private DecodedValues<SeenEvents> seen;
+  private DecodedValues<PageState> pages;
+  private DecodedValues<ImageState> images;
+  private DecodedValues<AnnotationRecord> annotations;
+  private DecodedValues<PageState> closed;
 
   FoldProcessor(CaptureOptions options, AvroSerde<InteractionEvent> events) {
     this.options = options;
@@ -57,17 +60,27 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
   @Override
   public void init(ProcessorContext<String, Object> context) {
     this.context = context;
-    seen = context.getStateStore(CaptureTopology.SEEN_STORE);
-    pages = context.getStateStore(CaptureTopology.PAGE_STORE);
-    images = context.getStateStore(CaptureTopology.IMAGE_STORE);
-    annotations = context.getStateStore(CaptureTopology.ANNOTATION_STORE);
-    closed = context.getStateStore(CaptureTopology.CLOSED_STORE);
+    seen = decoded(context, CaptureTopology.SEEN_STORE);
+    pages = decoded(context, CaptureTopology.PAGE_STORE);
+    images = decoded(context, CaptureTopology.IMAGE_STORE);
+    annotations = decoded(context, CaptureTopology.ANNOTATION_STORE);
+    closed = decoded(context, CaptureTopology.CLOSED_STORE);
     context.schedule(options.imageUpdateInterval(), PunctuationType.WALL_CLOCK_TIME, this::emitChangesAndAbandon);
     context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
   }
 
+  /** The stores' values of the pages, images and sessions being worked on stay decoded between events. */
+  private static <V> DecodedValues<V> decoded(ProcessorContext<String, Object> context, String store) {
+    KeyValueStore<String, V> kv = context.getStateStore(store);
+    return new DecodedValues<>(kv, DECODED_PER_STORE);
+  }
+
   static String pageKey(String annotationId, int pageNo) {
-    return annotationId + "|" + String.format("%04d", pageNo);
+    if (pageNo < 0 || pageNo > 9999) {
+      return annotationId + "|" + String.format("%04d", pageNo);
+    }
+    String digits = Integer.toString(pageNo);  // as %04d, without a Formatter per event
+    return annotationId + "|" + "0000".substring(digits.length()) + digits;
   }
 
   static String imageKey(String pageKey, String imageId) {

@@ -1,0 +1,268 @@
+package io.byproduct.bench.system;
+
+import io.byproduct.bench.script.PageScript;
+import io.byproduct.bench.script.WorkerScripts;
+import io.byproduct.bench.topology.TopologyBenchmark;
+import io.byproduct.bench.topology.TopologyRuns;
+import io.byproduct.bench.topology.TopologyRuns.Result;
+import io.byproduct.devstack.LocalStack;
+import io.byproduct.platform.DynamoClients;
+import io.byproduct.platform.config.DynamoProperties;
+import io.byproduct.platform.config.TopicsProperties;
+import io.byproduct.platform.pages.PageReader;
+import io.byproduct.platform.tables.Tables;
+import io.byproduct.platform.topics.TopicProvisioner;
+import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.topics.Topics;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+import reactor.netty.resources.LoopResources;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The whole system under simulated workers: N sessions over real WebSockets play worker scripts
+ * (60 Hz pointer samples while moving, hovers, clicks, a Submit every page) in real time or as fast
+ * as possible, against the local stack started in this JVM (devstack's {@link LocalStack}) or one
+ * already running. Reports events/s accepted, ack latency, submit → page visible in DynamoDB, heap
+ * and CPU, events lost against the oracle; and, on the same broker in the same run, a bare producer
+ * and a pass-through topology beside the gateway and the capture topology.
+ */
+public final class SystemBenchmark {
+
+  /**
+   * @param realTime send frames at the times the scripts say (else all at once)
+   * @param duration in real time, a worker starts no page after this (at least one page each)
+   * @param rampUp workers start evenly spread over this
+   * @param baselineEvents most events given to the bare producer and the topologies
+   * @param warmUp latencies of what is sent in this time after the first frame are reported apart
+   * @param external a running stack (gateway URL, Kafka, DynamoDB), or null to start one here
+   */
+  public record Options(int workers, int pages, Duration duration, boolean realTime, long flushMs, Duration rampUp,
+      int visitsPerPage, int baselineEvents, boolean baselines, Duration warmUp, ExternalStack external) {}
+
+  /** A stack already running: {@code http://host:port} of the gateway, Kafka's bootstrap servers, DynamoDB's endpoint. */
+  public record ExternalStack(URI gateway, String kafka, String dynamo) {}
+
+  /** What a run found, for callers that check it (the report has the rest). */
+  public record Outcome(long events, long eventsAcked, int pages, int pagesEqual, long itemsLost,
+      long itemsDuplicated, boolean baselinesMeasured) {}
+
+  static final String STREAM_PROCESSOR_GROUP = "stream-processor";
+
+  private final Options o;
+  private final PrintStream out;
+
+  public SystemBenchmark(Options options, PrintStream out) {
+    this.o = options;
+    this.out = out;
+  }
+
+  public Outcome run() throws Exception {
+    // Kafka's expected warnings under exactly-once (CONCURRENT_TRANSACTIONS retries) would bury the report
+    System.setProperty("logging.level.org.apache.kafka", "ERROR");
+    System.setProperty("logging.level.kafka", "ERROR");
+    System.setProperty("logging.level.org.apache.kafka.streams.KafkaStreams", "WARN");
+    out.println(Machine.describe());
+    LocalStack stack = null;
+    if (o.external() == null) {
+      out.println("Starting the local stack in this JVM (Kafka, dynalite, gateway, stream processor, page assembler) ...");
+      stack = LocalStack.start(null, 0, new PrintStream(PrintStream.nullOutputStream()));
+    }
+    try {
+      URI gateway = o.external() != null ? o.external().gateway() : URI.create(stack.baseUrl());
+      String kafka = o.external() != null ? o.external().kafka() : stack.kafkaBootstrapServers();
+      String dynamoEndpoint = o.external() != null ? o.external().dynamo() : stack.dynamoEndpoint();
+      DynamoProperties dynamoProps = new DynamoProperties(URI.create(dynamoEndpoint), "us-east-1", "local", "local",
+          Duration.ofSeconds(30), new DynamoProperties.TableNames("ImageNetHIT", "ImageNetAnnotation", "ImageNetAnnotationPage"));
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka));
+          DynamoDbClient dynamo = DynamoClients.create(dynamoProps)) {
+        return run(URI.create(gateway.toString().replaceFirst("^http", "ws") + "/ingest/ws"), kafka, admin, dynamo,
+            new Tables(dynamoProps.tables()), stack != null);
+      }
+    } finally {
+      if (stack != null) {
+        stack.close();
+      }
+    }
+  }
+
+  private Outcome run(URI ingest, String kafka, Admin admin, DynamoDbClient dynamo, Tables tables, boolean inProcess)
+      throws Exception {
+    Topics stackTopics = Topics.defaults();
+    int partitions = admin.describeTopics(List.of(stackTopics.interactions.name())).allTopicNames().get()
+        .get(stackTopics.interactions.name()).partitions().size();
+    Topics benchTopics = Topics.withPrefix("bench" + System.currentTimeMillis() + ".");
+    new TopicProvisioner(admin, benchTopics, new TopicsProperties(benchTopics.prefix(), partitions, Map.of(), (short) 1),
+        kafka, Duration.ofSeconds(30)).createMissing();
+    String passThroughSink = benchTopics.prefix() + "passthrough";
+    admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(passThroughSink, partitions, (short) 1)))
+        .all().get();
+
+    long plannedStart = System.currentTimeMillis() + 3_000;
+    List<SimulatedSession> sessions = sessions(plannedStart);
+    long events = sessions.stream().mapToLong(SimulatedSession::lastSeq).sum();
+    long samples = sessions.stream().flatMap(s -> s.pages().stream()).mapToLong(PageScript::pointerSamples).sum();
+    int pages = sessions.stream().mapToInt(s -> s.pages().size()).sum();
+    long frames = sessions.stream().mapToLong(s -> s.frames().size()).sum();
+    double scriptSeconds = (sessions.stream().mapToLong(SimulatedSession::endMillis).max().orElse(0) - plannedStart) / 1e3;
+    out.printf("%nSimulated %,d workers, %,d pages (up to %d each), %,d events (%,d pointer samples at 60 Hz), %,d frames"
+        + " flushed every %d ms; %s%n", o.workers(), pages, o.pages(), events, samples, frames, o.flushMs(),
+        o.realTime() ? String.format("real time: %.0f s of script, workers starting over %d s, offered %,.0f events/s"
+            + " at full load", scriptSeconds, o.rampUp().toSeconds(),
+            sessions.stream().mapToDouble(s -> s.lastSeq() * 1000.0 / Math.max(1, s.endMillis() - s.startMillis())).sum())
+            : "as fast as possible");
+    out.printf("Kafka topics of %d partitions; load before: %s%n", partitions, Machine.loadAverage());
+
+    List<InteractionEvent> baselineEvents = baselineEvents(sessions);
+    Result bare = null;
+    if (o.baselines()) {
+      bare = TopologyRuns.bareProducer(kafka, benchTopics.interactions, baselineEvents);
+      out.printf("  baseline: %-42s %,10.0f events/s (%,d events)%n", bare.name(), bare.eventsPerSecond(), bare.events());
+    }
+
+    Phase phase = playAll(ingest, URI.create(ingest.toString().replaceFirst("^ws", "http").replace("/ingest/ws", "")),
+        sessions, dynamo, tables, inProcess);
+    Map<TopicPartition, Long> interactionEnds = TopologyRuns.endOffsets(admin, stackTopics.interactions.name(), partitions);
+    double caughtUpAfterLastAck = caughtUpSeconds(admin, interactionEnds, phase.lastAckNanos());
+    out.printf("Load after: %s%n", Machine.loadAverage());
+
+    out.println("Checking every submitted page against the oracle ...");
+    OracleCheck.Result oracle = OracleCheck.checkWhenStored(new PageReader(dynamo, tables), sessions, 4,
+        Duration.ofMinutes(5));
+
+    Result passThrough = null;
+    Result capture = null;
+    if (o.baselines()) {
+      Map<TopicPartition, Long> ends = TopologyRuns.endOffsets(admin, benchTopics.interactions.name(), partitions);
+      passThrough = TopologyRuns.drain("pass-through topology (exactly-once)", kafka, admin,
+          TopologyRuns.passThrough(benchTopics.interactions.name(), passThroughSink), ends, baselineEvents.size());
+      capture = TopologyRuns.drain("capture topology (exactly-once)", kafka, admin,
+          TopologyBenchmark.captureTopology(benchTopics), ends, baselineEvents.size());
+    }
+    new SystemReport(out, o, events, phase, caughtUpAfterLastAck, oracle, bare, passThrough, capture).print();
+    return new Outcome(events, phase.eventsAcked(), oracle.pages(), oracle.pagesEqual(), oracle.missing(),
+        oracle.extra(), capture != null && bare != null);
+  }
+
+  private List<SimulatedSession> sessions(long plannedStart) {
+    WorkerScripts scripts = new WorkerScripts(11);
+    List<SimulatedSession> sessions = new ArrayList<>();
+    for (int w = 0; w < o.workers(); w++) {
+      long start = o.realTime() ? plannedStart + o.rampUp().toMillis() * w / o.workers() : plannedStart - 3_600_000 + w * 13L;
+      sessions.add(SimulatedSession.script(scripts, w, start, o.pages(),
+          o.realTime() ? o.duration().toMillis() : Long.MAX_VALUE, o.visitsPerPage(), o.flushMs()));
+    }
+    return sessions;
+  }
+
+  /** The same events the gateway writes, of the first sessions, up to the baseline's size, interleaved by time. */
+  private List<InteractionEvent> baselineEvents(List<SimulatedSession> sessions) {
+    List<InteractionEvent> all = new ArrayList<>();
+    for (SimulatedSession s : sessions) {
+      if (all.size() >= o.baselineEvents()) {
+        break;
+      }
+      all.addAll(s.events());
+    }
+    all.sort(java.util.Comparator.comparingLong(InteractionEvent::getClientTime));
+    return all;
+  }
+
+  /** What the system phase measured. */
+  record Phase(double seconds, long firstSendNanos, long lastAckNanos, long eventsAcked, int sessionsAcked, int errors,
+      List<String> closed,
+      Latencies.Split acks, Latencies.Split pacingLag, Latencies.Split visible, int pagesSubmitted,
+      int pagesInvisible, ResourceSampler.Report resources, boolean inProcess, String gatewayMetrics) {}
+
+  private Phase playAll(URI ingest, URI gateway, List<SimulatedSession> sessions, DynamoDbClient dynamo, Tables tables,
+      boolean inProcess) throws Exception {
+    Latencies.Split acks = new Latencies.Split();
+    Latencies.Split pacingLag = new Latencies.Split();
+    Latencies.Split visible = new Latencies.Split();
+    LoopResources loops = LoopResources.create("bench-ws", 2, true);
+    ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, named("bench-pace"));
+    List<SessionDriver> drivers = new ArrayList<>();
+    try (PageVisibility visibility = new PageVisibility(dynamo, tables.names().page(), visible);
+        ResourceSampler resources = new ResourceSampler();
+        GatewayMetrics gatewayMetrics = new GatewayMetrics(gateway)) {
+      sessions.forEach(s -> drivers.add(new SessionDriver(s, acks, pacingLag, visibility::submitted)));
+      long firstSend = System.nanoTime();
+      long steadyFrom = firstSend + (o.realTime() ? 3_000_000_000L + o.warmUp().toNanos() : 0);
+      acks.steadyFrom(steadyFrom);
+      pacingLag.steadyFrom(steadyFrom);
+      visible.steadyFrom(steadyFrom);
+      if (o.realTime()) {
+        for (SessionDriver d : drivers) {
+          long delay = d.session().startMillis() - System.currentTimeMillis();
+          pacer.schedule(() -> {
+            d.connect(ingest, loops);
+            d.play(pacer, d.session().startMillis());
+          }, Math.max(0, delay), TimeUnit.MILLISECONDS);
+        }
+      } else {
+        drivers.forEach(d -> d.connect(ingest, loops));
+        drivers.forEach(SessionDriver::sendAll);
+      }
+      long scriptEnd = sessions.stream().mapToLong(SimulatedSession::endMillis).max().orElse(0);
+      long ackTimeout = Math.max(0, scriptEnd - System.currentTimeMillis()) + 300_000;
+      long deadline = System.currentTimeMillis() + ackTimeout;
+      int acked = 0;
+      long lastAck = System.nanoTime();
+      for (SessionDriver d : drivers) {
+        if (d.awaitAllAcked(Math.max(1, deadline - System.currentTimeMillis()))) {
+          acked++;
+        }
+      }
+      lastAck = drivers.stream().mapToLong(SessionDriver::allAckedNanos).max().orElse(lastAck);
+      out.printf("  %,d of %,d sessions fully acknowledged; waiting for the pages in DynamoDB ...%n", acked, drivers.size());
+      visibility.awaitAllVisible(180_000);
+      ResourceSampler.Report report = resources.report();
+      int errors = drivers.stream().mapToInt(SessionDriver::errors).sum();
+      List<String> closed = drivers.stream().map(SessionDriver::closedWith).filter(c -> c != null)
+          .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
+          .entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).toList();
+      long eventsAcked = drivers.stream().mapToLong(SessionDriver::ackedEvents).sum();
+      return new Phase((lastAck - firstSend) / 1e9, firstSend, lastAck, eventsAcked, acked, errors, closed, acks,
+          pacingLag, visible, visibility.visible() + visibility.invisible(),
+          visibility.invisible(), report, inProcess, gatewayMetrics.summary());
+    } finally {
+      drivers.forEach(SessionDriver::close);
+      pacer.shutdownNow();
+      loops.disposeLater().block(Duration.ofSeconds(10));
+    }
+  }
+
+  /** Seconds after the last ack until the stream processor has committed the end of the interactions. */
+  private static double caughtUpSeconds(Admin admin, Map<TopicPartition, Long> ends, long lastAckNanos) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+    while (!TopologyRuns.caughtUp(admin, STREAM_PROCESSOR_GROUP, ends)) {
+      if (System.nanoTime() > deadline) {
+        return Double.NaN;
+      }
+      Thread.sleep(20);
+    }
+    return Math.max(0, (System.nanoTime() - lastAckNanos) / 1e9);
+  }
+
+  static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}
