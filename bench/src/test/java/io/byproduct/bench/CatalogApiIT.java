@@ -2,17 +2,11 @@ package io.byproduct.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.byproduct.bench.oracle.ReferenceRecords;
 import io.byproduct.bench.script.PageScript;
 import io.byproduct.bench.script.WorkerScripts;
 import io.byproduct.devstack.LocalStack;
-import io.byproduct.schemas.json.SeedJson;
-import io.byproduct.schemas.record.ImageRecord;
 import io.byproduct.schemas.topics.Topics;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +39,6 @@ import tools.jackson.databind.node.ObjectNode;
 class CatalogApiIT {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient http = HttpClient.newHttpClient();
 
   @TempDir
   static Path dataDir;
@@ -93,7 +86,7 @@ class CatalogApiIT {
     for (int attempt = 0; attempt < 2; attempt++) {
       assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations", createBody(annotationId, start))
           .statusCode()).isEqualTo(200);
-      assertThat(send("PUT", "/api/imagenet/demo/annotations/" + annotationId, putBody(script, start, end))
+      assertThat(send("PUT", "/api/imagenet/demo/annotations/" + annotationId, SeedRequests.putBody(script, start, end, false))
           .statusCode()).isEqualTo(200);
     }
 
@@ -199,25 +192,6 @@ class CatalogApiIT {
         + "\"hitID\":\"MT-1\",\"workerID\":\"CATALOG_WORKER\",\"startedAt\":" + startedAt + "}";
   }
 
-  private static String putBody(PageScript script, long startedAt, long endedAt) {
-    ArrayNode annotations = JSON.createArrayNode();
-    for (ImageRecord record : ReferenceRecords.of(script, null)) {
-      ObjectNode node = SeedJson.toTree(record);
-      node.remove("worker_id");
-      annotations.add(node);
-    }
-    ObjectNode body = JSON.createObjectNode();
-    ObjectNode page = body.putObject("page");
-    page.put("id", "page-" + startedAt);
-    page.put("pageno", 1);
-    page.put("startedAt", startedAt);
-    page.put("endedAt", endedAt);
-    page.set("annotations", annotations);
-    body.put("endedAt", endedAt);
-    body.put("isDone", false);
-    return JSON.writeValueAsString(body);
-  }
-
   /** What the original's sandbox mode sends: one record per image, no times. */
   private static String sandboxBody(List<String> imageIds, String version) {
     ArrayNode annotations = JSON.createArrayNode();
@@ -272,9 +246,6 @@ class CatalogApiIT {
   }
 
   private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-        .header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return SeedRequests.send(stack.baseUrl(), method, path, body);
   }
 }

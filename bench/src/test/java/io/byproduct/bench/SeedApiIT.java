@@ -2,7 +2,6 @@ package io.byproduct.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.byproduct.bench.oracle.ReferenceRecords;
 import io.byproduct.bench.script.PageScript;
 import io.byproduct.bench.script.Worker;
 import io.byproduct.bench.script.WorkerScripts;
@@ -19,8 +18,6 @@ import io.byproduct.schemas.json.SeedJson;
 import io.byproduct.schemas.record.ImageRecord;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The original front end's REST API on the whole local system: a page PUT as the original sends it
@@ -55,7 +50,6 @@ class SeedApiIT {
   private static LocalStack stack;
   private static DynamoDbClient dynamo;
   private static PageReader pages;
-  private static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
@@ -73,10 +67,7 @@ class SeedApiIT {
   }
 
   private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-        .header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return SeedRequests.send(stack.baseUrl(), method, path, body);
   }
 
   private static <T> T await(Supplier<Optional<T>> probe) throws InterruptedException {
@@ -103,26 +94,6 @@ class SeedApiIT {
         + "\"hitID\":\"MTURK-9\",\"workerID\":\"" + worker + "\",\"startedAt\":" + startedAt + "}";
   }
 
-  /** The PUT body the original front end sends for a page: records in image order, no worker id per image. */
-  private static String putBody(PageScript script, long startedAt, long endedAt) {
-    ArrayNode annotations = JSON.createArrayNode();
-    for (ImageRecord record : ReferenceRecords.of(script, null)) {
-      ObjectNode node = SeedJson.toTree(record);
-      node.remove("worker_id");
-      annotations.add(node);
-    }
-    ObjectNode body = JSON.createObjectNode();
-    ObjectNode page = body.putObject("page");
-    page.put("id", UUID.randomUUID().toString());
-    page.put("pageno", 1);
-    page.put("startedAt", startedAt);
-    page.put("endedAt", endedAt);
-    page.set("annotations", annotations);
-    body.put("endedAt", endedAt);
-    body.put("isDone", true);
-    return JSON.writeValueAsString(body);
-  }
-
   @Test
   void pagePut_isStoredExactlyLikeTheSameInteractionsStreamed_andEveryWriteIsIdempotent() throws Exception {
     String worker = "A2SAMEWORKER";
@@ -140,7 +111,7 @@ class SeedApiIT {
     }
 
     String putId = UUID.randomUUID().toString();
-    String body = putBody(script, start, end);
+    String body = SeedRequests.putBody(script, start, end, true);
     for (int attempt = 0; attempt < 2; attempt++) {                 // the original re-sends after a failure
       assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-02/annotations", createBody(putId, worker, start))
           .statusCode()).isEqualTo(200);
