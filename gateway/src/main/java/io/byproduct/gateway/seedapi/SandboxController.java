@@ -1,5 +1,7 @@
 package io.byproduct.gateway.seedapi;
 
+import static io.byproduct.gateway.seedapi.SeedAnswers.error;
+
 import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.catalog.CatalogImage;
 import io.byproduct.platform.workers.WorkerPseudonyms;
@@ -20,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * The original front end's sandbox mode (no HIT): each Submit is {@code POST /api/annotations}
@@ -48,7 +49,7 @@ class SandboxController {
 
   @PostMapping(path = "/api/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> submit(@RequestBody(required = false) String body) {
-    return Mono.fromCallable(() -> {
+    return SeedAnswers.blocking(() -> {
       SandboxBodies.Submit submit = SandboxBodies.submit(SeedBodies.parse(body));
       List<String> imageIds = submit.images().stream().map(SandboxImageRecord::getImageID).toList();
       Map<String, CatalogImage> known = catalog.findImages(imageIds);
@@ -79,11 +80,10 @@ class SandboxController {
         return error(HttpStatus.SERVICE_UNAVAILABLE, "the submit could not be written to Kafka; send it again");
       }
       return ResponseEntity.<Object>ok(Map.of("id", record.getId(), "classID", classId, "count", imageIds.size()));
-    }).subscribeOn(Schedulers.boundedElastic())
-        .onErrorResume(BadRequest.class, e -> Mono.just(error(HttpStatus.BAD_REQUEST, e.getMessage())));
+    });
   }
 
   private static ResponseEntity<Object> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(Map.of("error", message));
+    return SeedAnswers.error(status, message);
   }
 }

@@ -1,5 +1,7 @@
 package io.byproduct.gateway.seedapi;
 
+import static io.byproduct.gateway.seedapi.SeedAnswers.error;
+
 import io.byproduct.gateway.ingest.EventPublisher;
 import io.byproduct.platform.annotations.AnnotationItems;
 import io.byproduct.platform.hits.HitStore;
@@ -24,7 +26,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -136,13 +137,8 @@ class SeedWritesController {
     return value == null ? null : value.s();
   }
 
-  private static ResponseEntity<Object> error(HttpStatus status, String message) {
-    return ResponseEntity.status(status).body(Map.of("error", message));
-  }
-
   private static Mono<ResponseEntity<Object>> blocking(Callable<ResponseEntity<Object>> call) {
-    return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic())
-        .onErrorResume(BadRequest.class, e -> Mono.just(error(HttpStatus.BAD_REQUEST, e.getMessage())))
+    return SeedAnswers.blocking(call)
         .onErrorResume(NotDurable.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
             "the events could not be written to Kafka; send the request again")));
   }
