@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import io.byproduct.localinfra.MissingTool;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -72,8 +73,9 @@ public final class LocalChromium implements AutoCloseable {
      */
     public static void assumeAvailable() {
         Path executable = executable();
-        assumeTrue(Files.isExecutable(executable), () -> "Browser test skipped: no Chromium at " + executable
-                + " (install Debian's chromium package, or set -D" + EXECUTABLE_PROPERTY + "=/path/to/chromium)");
+        assumeTrue(Files.isExecutable(executable), () -> MissingTool.reason("chromium",
+                "Browser test skipped: no Chromium at " + executable + " (./test installs Debian's chromium package"
+                        + " when run as root; or set -D" + EXECUTABLE_PROPERTY + "=/path/to/chromium)"));
     }
 
     /** Starts Playwright's driver and a headless Chromium, or skips the calling tests when there is none. */

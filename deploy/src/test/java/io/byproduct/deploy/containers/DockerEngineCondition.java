@@ -1,5 +1,6 @@
 package io.byproduct.deploy.containers;
 
+import io.byproduct.localinfra.MissingTool;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,17 +26,17 @@ final class DockerEngineCondition implements ExecutionCondition {
 
   private static ConditionEvaluationResult evaluate() {
     if (Boolean.getBoolean("byproduct.images.skipped")) {
-      return ConditionEvaluationResult.disabled("Skipped: the image tarballs were not built (image.skip / skipTests)");
+      return ConditionEvaluationResult.disabled("Skipped: the image tarballs were not built (image.skip, -Pquick or skipTests is set)");
     }
     try {
       if (DockerClientFactory.instance().isDockerAvailable()) {
         return ConditionEvaluationResult.enabled("a Docker engine is reachable");
       }
-      return ConditionEvaluationResult.disabled("Skipped: no Docker engine reachable (Testcontainers found no valid"
-          + " Docker environment); the same scenario runs on the in-process broker and dynalite in bench's"
-          + " CapturePipelineIT");
+      return ConditionEvaluationResult.disabled(MissingTool.reason("docker", "Skipped: no Docker engine reachable"
+          + " (Testcontainers found no valid Docker environment); the same scenario runs on the in-process broker"
+          + " and dynalite in bench's CapturePipelineIT"));
     } catch (RuntimeException | LinkageError e) {
-      return ConditionEvaluationResult.disabled("Skipped: no Docker engine usable (" + e + ")");
+      return ConditionEvaluationResult.disabled(MissingTool.reason("docker", "Skipped: no Docker engine usable (" + e + ")"));
     }
   }
 }
