@@ -15,21 +15,20 @@ class ConnectionsConfiguration {
   }
 
   /**
-   * Slow requests are closed: the request line and headers must arrive within {@code
-   * request-head-timeout} ({@link RequestHeadDeadline}), a body may pause at most {@code
-   * body-read-timeout} between reads and take at most {@code body-timeout} in all (Reactor Netty's
-   * {@code readTimeout} and {@code requestTimeout}).
+   * Slow requests are closed ({@link SlowRequestGuard}): the request line and headers must arrive
+   * within {@code request-head-timeout}, a body may pause at most {@code body-read-timeout} between
+   * reads and take at most {@code body-timeout} in all. Not Reactor Netty's own {@code readTimeout}
+   * and {@code requestTimeout}: those also close WebSockets, whose "request" never ends.
    */
   @Bean
-  NettyServerCustomizer httpReadTimeouts(ConnectionProperties connections) {
-    long headNanos = connections.requestHeadTimeout().toNanos();
-    return server -> server
-        .readTimeout(connections.bodyReadTimeout())
-        .requestTimeout(connections.bodyTimeout())
-        .doOnChannelInit((observer, channel, remote) -> {
-          if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
-            channel.pipeline().addAfter(NettyPipeline.HttpCodec, RequestHeadDeadline.NAME, new RequestHeadDeadline(headNanos));
-          }
-        });
+  NettyServerCustomizer slowRequestGuard(ConnectionProperties connections) {
+    long head = connections.requestHeadTimeout().toNanos();
+    long gap = connections.bodyReadTimeout().toNanos();
+    long body = connections.bodyTimeout().toNanos();
+    return server -> server.doOnChannelInit((observer, channel, remote) -> {
+      if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
+        channel.pipeline().addAfter(NettyPipeline.HttpCodec, SlowRequestGuard.NAME, new SlowRequestGuard(head, gap, body));
+      }
+    });
   }
 }
