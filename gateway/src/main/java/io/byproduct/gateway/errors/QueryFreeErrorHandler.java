@@ -29,7 +29,38 @@ final class QueryFreeErrorHandler extends DefaultErrorWebExceptionHandler {
   @Override
   protected void logError(ServerRequest request, ServerResponse response, Throwable throwable) {
     if (response.statusCode().value() == HttpStatus.INTERNAL_SERVER_ERROR.value()) {
-      log.error("{}500 Server Error for {}", request.exchange().getLogPrefix(), describe(request), throwable);
+      log.error("{}500 Server Error for {}", request.exchange().getLogPrefix(), describe(request), withoutCheckpoints(throwable));
+    }
+  }
+
+  /**
+   * The same failure without Reactor's checkpoint traces: WebFlux's checkpoint names the request with
+   * its query ({@code *__checkpoint ⇢ HTTP GET "/path?workerID=…"}). Class, message and stack of
+   * every cause are kept.
+   */
+  static Throwable withoutCheckpoints(Throwable throwable) {
+    if (throwable == null) {
+      return null;
+    }
+    Logged copy = new Logged(throwable.toString(), withoutCheckpoints(throwable.getCause() == throwable ? null : throwable.getCause()));
+    copy.setStackTrace(throwable.getStackTrace());
+    for (Throwable suppressed : throwable.getSuppressed()) {
+      if (!suppressed.getClass().getName().startsWith("reactor.core.publisher.FluxOnAssembly")) {
+        copy.addSuppressed(withoutCheckpoints(suppressed));
+      }
+    }
+    return copy;
+  }
+
+  /** A logged copy of a failure; its message is the original's class and message. */
+  static final class Logged extends RuntimeException {
+    Logged(String message, Throwable cause) {
+      super(message, cause);
+    }
+
+    @Override
+    public String toString() {
+      return getMessage();
     }
   }
 
