@@ -1,6 +1,7 @@
 package io.byproduct.gateway.secrets;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.springframework.core.env.Environment;
  */
 public final class SecretsCheck {
 
-  /** The secrets by property, with the environment variable that sets each. */
+  /** The secrets by property, in order, with the environment variable that sets each. */
   static final Map<String, String> SECRETS = secrets();
 
   /** Values published in this repository's history: anyone can read them. */
@@ -32,7 +33,7 @@ public final class SecretsCheck {
     secrets.put("byproduct.gateway.survey-code-key", "BYPRODUCT_GATEWAY_SURVEYCODEKEY");
     secrets.put("byproduct.gateway.live.token", "BYPRODUCT_GATEWAY_LIVE_TOKEN");
     secrets.put("byproduct.gateway.review.token", "BYPRODUCT_GATEWAY_REVIEW_TOKEN");
-    return Map.copyOf(secrets);
+    return Collections.unmodifiableMap(secrets);
   }
 
   /** The problems found, empty if none; each names the property and the fix. */
@@ -42,8 +43,7 @@ public final class SecretsCheck {
     }
     List<String> problems = new ArrayList<>();
     Map<String, String> seen = new LinkedHashMap<>();
-    for (String property : List.of("byproduct.gateway.worker-id-key", "byproduct.gateway.survey-code-key",
-        "byproduct.gateway.live.token", "byproduct.gateway.review.token")) {
+    for (String property : SECRETS.keySet()) {
       String value = environment.getProperty(property);
       if (value == null || value.isBlank()) {
         continue;

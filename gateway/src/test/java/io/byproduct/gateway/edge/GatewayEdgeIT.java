@@ -1,6 +1,7 @@
 package io.byproduct.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.byproduct.gateway.GatewayApplication;
 import io.byproduct.localinfra.LocalDynamo;
@@ -300,6 +301,40 @@ class GatewayEdgeIT {
       }
       assertThat(closed).as("one body byte a second for 10 s").isTrue();
     }
+  }
+
+  // --- secrets and exposure ----------------------------------------------------------------------
+
+  @Test
+  void health_onThePublicPort_showsNoDetails() throws Exception {
+    try (RawConnection connection = new RawConnection(port)) {
+      connection.send("GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      connection.closedWithin(Duration.ofSeconds(10));
+      String received = connection.received();
+      assertThat(received).startsWith("HTTP/1.1 200");
+      String body = received.substring(received.indexOf("\r\n\r\n") + 4);
+      assertThat(body).as("status (and the names of the probe groups), no components, no details")
+          .isIn("{\"status\":\"UP\"}", "{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+    }
+  }
+
+  @Test
+  void publicDemoSecrets_orOneSecretForTwoPurposes_refuseToStart() {
+    String demo = "demo-only-worker-id-key-change-me";
+    assertThatThrownBy(() -> GatewayApplication.builder().run(args("--byproduct.gateway.worker-id-key=" + demo)).close())
+        .rootCause().hasMessageContaining("byproduct.gateway.worker-id-key is a public demo value")
+        .message().doesNotContain(demo);
+    assertThatThrownBy(() -> GatewayApplication.builder().run(args("--byproduct.gateway.worker-id-key=" + KEY,
+        "--byproduct.gateway.live.token=one-token-for-everything-0123", "--byproduct.gateway.review.token=one-token-for-everything-0123"))
+        .close())
+        .rootCause().hasMessageContaining("byproduct.gateway.review.token has the same value as byproduct.gateway.live.token");
+  }
+
+  private static String[] args(String... more) {
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--byproduct.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+        "--byproduct.dynamo.endpoint=" + dynamo.endpoint()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   // --- helpers ------------------------------------------------------------------------------------
