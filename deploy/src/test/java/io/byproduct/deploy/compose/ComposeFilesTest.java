@@ -74,10 +74,8 @@ class ComposeFilesTest {
     return (Map<String, Map<String, Object>>) config.get("services");
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Object> hostAddresses(Map<String, Object> service) {
-    List<Map<String, Object>> ports = (List<Map<String, Object>>) service.getOrDefault("ports", List.of());
-    return ports.stream().map(p -> p.get("host_ip")).map(String::valueOf).collect(Collectors.toList());
+  private static List<String> hostAddresses(Map<String, Object> service) {
+    return ports(service).stream().map(p -> p.get("host_ip")).collect(Collectors.toList());
   }
 
   @SuppressWarnings("unchecked")
@@ -90,10 +88,21 @@ class ComposeFilesTest {
     return (Map<String, Map<String, Object>>) service.get("depends_on");
   }
 
+  /** Published ports as Compose prints them: maps (Compose v2) or "host_ip:published:target/proto" (v1). */
   @SuppressWarnings("unchecked")
-  private static List<Object> publishedPorts(Map<String, Object> service) {
-    List<Map<String, Object>> ports = (List<Map<String, Object>>) service.getOrDefault("ports", List.of());
-    return ports.stream().map(p -> p.get("published")).map(String::valueOf).collect(Collectors.toList());
+  private static List<Map<String, String>> ports(Map<String, Object> service) {
+    List<Object> ports = (List<Object>) service.getOrDefault("ports", List.of());
+    return ports.stream().map(p -> {
+      if (p instanceof Map<?, ?> map) {
+        return Map.of("published", String.valueOf(map.get("published")), "host_ip", String.valueOf(map.get("host_ip")));
+      }
+      String[] parts = String.valueOf(p).replaceAll("/\\w+$", "").split(":");
+      return parts.length == 3 ? Map.of("published", parts[1], "host_ip", parts[0]) : Map.of("published", parts[0], "host_ip", "null");
+    }).collect(Collectors.toList());
+  }
+
+  private static List<String> publishedPorts(Map<String, Object> service) {
+    return ports(service).stream().map(p -> p.get("published")).collect(Collectors.toList());
   }
 
   @Test
