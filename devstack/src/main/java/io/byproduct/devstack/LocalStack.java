@@ -98,6 +98,9 @@ public final class LocalStack implements AutoCloseable {
     gatewayProps.put("byproduct.gateway.allow-demo-secrets", "true");
     gatewayProps.put("management.endpoint.health.show-details", "always");
     gatewayProps.put("management.endpoint.health.show-components", "always");
+    // browsers, simulated workers (bench) and tests of a local run all connect from this machine
+    gatewayProps.put("byproduct.gateway.connections.max-ingest-per-address", "10000");
+    gatewayProps.put("byproduct.gateway.connections.max-ingest", "10000");
     gateway = run(GatewayApplication.builder(), gatewayProps);
     port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 
