@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
@@ -28,6 +29,8 @@ public final class ClientAddress {
       return true;
     }
   }
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
   private final List<Block> trusted;
 
@@ -68,7 +71,9 @@ public final class ClientAddress {
 
   /** An IP literal, never a DNS lookup; {@code null} if the text is not one. */
   private static InetAddress literal(String text) {
-    if (text.isEmpty() || !text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':')) {
+    boolean v4 = IPV4.matcher(text).matches();
+    boolean v6 = text.indexOf(':') >= 0 && text.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == ':' || c == '.');
+    if (!v4 && !v6) {
       return null;
     }
     try {

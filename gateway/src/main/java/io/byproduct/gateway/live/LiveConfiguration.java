@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
+import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import reactor.netty.http.server.WebsocketServerSpec;
 
 /** Wires the live streams: the hub of subscriptions, the token check, the WebSocket endpoint and its bounds. */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +36,9 @@ class LiveConfiguration {
   HandlerMapping liveWebSocketMapping(LiveHub hub, LiveAccess access, LiveProperties live, ConnectionProperties connections,
       ClientAddress addresses, MeterRegistry registry) {
     ConnectionLimit limit = new ConnectionLimit("live-ws", live.maxSubscribers(), connections.maxLivePerAddress(), registry);
-    WebSocketGate gate = new WebSocketGate(limit, addresses, new HandshakeWebSocketService(), new LiveWebSocketHandler(hub));
+    HandshakeWebSocketService upgrades = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(
+        () -> WebsocketServerSpec.builder().compress(true)));
+    WebSocketGate gate = new WebSocketGate(limit, addresses, upgrades, new LiveWebSocketHandler(hub));
     return new SimpleUrlHandlerMapping(Map.of(LiveWebSocketHandler.PATH, new LiveUpgrade(access, gate)), -1);
   }
 }
