@@ -52,6 +52,7 @@ class GatewayEdgeIT {
         "--byproduct.gateway.review.token=" + REVIEW_TOKEN,
         "--byproduct.gateway.connections.max-ingest=6",
         "--byproduct.gateway.connections.max-ingest-per-address=3",
+        "--byproduct.gateway.connections.max-live-per-address=1",
         "--byproduct.gateway.connections.trusted-proxies=127.0.0.1",
         "--byproduct.gateway.connections.request-head-timeout=2s",
         "--byproduct.gateway.connections.body-read-timeout=2s",
@@ -158,6 +159,7 @@ class GatewayEdgeIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("endpoints")
   void protectedEndpoint_asWritten_withTheToken_isServed(Endpoint endpoint) throws Exception {
+    awaitOpen("live-ws", 0);
     String status = RawConnection.statusOf(port, endpoint.request(endpoint.path, "Authorization: Bearer " + endpoint.token() + "\r\n"));
     assertThat(status).as("the table above can fail: the endpoint answers with its token").matches("HTTP/1\\.1 (200|101) .*");
   }
@@ -208,6 +210,18 @@ class GatewayEdgeIT {
     } finally {
       closeAll(open);
     }
+  }
+
+  @Test
+  void liveSockets_aboveThePerAddressBound_areRefusedWith429() throws Exception {
+    String path = "/live/ws?streams=pages&token=" + LIVE_TOKEN;
+    awaitOpen("live-ws", 0);
+    double refusedBefore = refused("live-ws", "address");
+    try (RawWebSocket first = RawWebSocket.open(port, path); RawWebSocket second = RawWebSocket.open(port, path)) {
+      assertThat(first.upgraded()).as(first.status()).isTrue();
+      assertThat(second.status()).startsWith("HTTP/1.1 429");
+    }
+    assertThat(refused("live-ws", "address")).isEqualTo(refusedBefore + 1);
   }
 
   @Test
