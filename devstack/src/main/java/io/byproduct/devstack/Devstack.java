@@ -37,7 +37,7 @@ public final class Devstack implements Callable<Integer> {
     System.out.println("Byproduct is running.");
     System.out.println("  Worker's page (demo HIT): " + stack.demoUrl());
     System.out.println("  Health:                   " + stack.baseUrl() + "/actuator/health");
-    System.out.println("  Live events:              " + stack.baseUrl() + "/live/stream?token=" + stack.requesterToken());
+    System.out.println("  Live events:              " + stack.baseUrl() + "/live/stream?token=" + stack.liveToken());
     System.out.println("  Kafka:                    " + stack.kafkaBootstrapServers());
     System.out.println("  DynamoDB endpoint:        " + stack.dynamoEndpoint());
     System.out.println("  Data:                     " + (dataDir == null ? "in memory" : stack.dataDir()));

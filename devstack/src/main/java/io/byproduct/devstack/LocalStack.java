@@ -91,8 +91,16 @@ public final class LocalStack implements AutoCloseable {
     gatewayProps.put("server.port", String.valueOf(requestedPort));
     gatewayProps.put("byproduct.gateway.images-dir", images.toString());
     gatewayProps.put("byproduct.gateway.worker-id-key", secret("worker-id-key"));
-    gatewayProps.put("byproduct.gateway.live.token", secret("requester-token"));
-    gatewayProps.put("byproduct.gateway.review.token", secret("requester-token"));
+    gatewayProps.put("byproduct.gateway.survey-code-key", secret("survey-code-key"));
+    gatewayProps.put("byproduct.gateway.live.token", secret("live-token"));
+    gatewayProps.put("byproduct.gateway.review.token", secret("review-token"));
+    // a local run: its health shows the details that a deployment shows only on its management port
+    gatewayProps.put("byproduct.gateway.allow-demo-secrets", "true");
+    gatewayProps.put("management.endpoint.health.show-details", "always");
+    gatewayProps.put("management.endpoint.health.show-components", "always");
+    // browsers, simulated workers (bench) and tests of a local run all connect from this machine
+    gatewayProps.put("byproduct.gateway.connections.max-ingest-per-address", "10000");
+    gatewayProps.put("byproduct.gateway.connections.max-ingest", "10000");
     gateway = run(GatewayApplication.builder(), gatewayProps);
     port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 
@@ -118,9 +126,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * A random secret kept in the data folder (so pseudonyms and tokens stay stable across restarts):
-   * {@code worker-id-key} for pseudonyms and survey codes, {@code requester-token} for the live
-   * streams and review endpoints.
+   * A random secret kept in the data folder (so pseudonyms and tokens stay stable across restarts),
+   * one per purpose: {@code worker-id-key} for pseudonyms, {@code survey-code-key} for survey codes,
+   * {@code live-token} for the live streams, {@code review-token} for the review endpoints.
    */
   private String secret(String name) {
     Path file = dataDir.resolve(name);
@@ -167,9 +175,14 @@ public final class LocalStack implements AutoCloseable {
         + "&workerId=DEMO_WORKER&assignmentId=DEMO_ASSIGNMENT&hitId=DEMO_HIT&version=POINTER_ORIGINAL";
   }
 
-  /** The bearer token of the live streams and review endpoints. */
-  public String requesterToken() {
-    return secret("requester-token");
+  /** The bearer token of the live streams. */
+  public String liveToken() {
+    return secret("live-token");
+  }
+
+  /** The bearer token of the review endpoints. */
+  public String reviewToken() {
+    return secret("review-token");
   }
 
   public Path dataDir() {

@@ -96,6 +96,8 @@ public final class SystemParts implements AutoCloseable {
     Map<String, String> props = shared();
     props.put("server.port", String.valueOf(gatewayPort));
     props.put("byproduct.gateway.worker-id-key", workerIdKey);
+    // every simulated worker connects from 127.0.0.1: the per-address bound would count them as one client
+    props.put("byproduct.gateway.connections.max-ingest-per-address", "10000");
     extra.forEach((name, value) -> {
       if (name.startsWith("byproduct.gateway.")) {
         props.put(name, value);

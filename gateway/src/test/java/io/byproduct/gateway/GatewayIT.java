@@ -42,6 +42,9 @@ class GatewayIT {
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
         "--byproduct.gateway.worker-id-key=gateway-it-worker-id-key",
+        // the details a deployment shows on its management port (the public port shows the status only)
+        "--management.endpoint.health.show-details=always",
+        "--management.endpoint.health.show-components=always",
         "--byproduct.gateway.images-dir=" + images);
     int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();

@@ -95,7 +95,10 @@ public final class GatewayBenchmark {
           "--byproduct.topics.partitions=2",
           "--byproduct.gateway.worker-id-key=benchmark-key-0123456789abcdef",
           "--byproduct.gateway.ingest.max-frames-per-second=1000000",
-          "--byproduct.gateway.ingest.frame-burst=1000000");
+          "--byproduct.gateway.ingest.frame-burst=1000000",
+          // all simulated workers connect from 127.0.0.1
+          "--byproduct.gateway.connections.max-ingest-per-address=100000",
+          "--byproduct.gateway.connections.max-ingest=100000");
       try {
         double producer = bareProducer(kafka, sessions, events);
         out.printf("  %-44s %,12.0f events/s%n", "bare Kafka producer (acks=all, idempotent)", producer);

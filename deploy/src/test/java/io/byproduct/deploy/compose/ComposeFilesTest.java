@@ -42,17 +42,38 @@ class ComposeFilesTest {
         + " compose files cannot be validated (./test installs Debian's docker-compose when run as root)"));
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Map<String, Object>> services(String file) throws Exception {
+  /** The secrets the compose files require, one per purpose (test values). */
+  private static final Map<String, String> SECRETS = Map.of(
+      "BYPRODUCT_WORKER_ID_KEY", "compose-test-worker-id-key-0123",
+      "BYPRODUCT_SURVEY_CODE_KEY", "compose-test-survey-code-key-0123",
+      "BYPRODUCT_LIVE_TOKEN", "compose-test-live-token-0123",
+      "BYPRODUCT_REVIEW_TOKEN", "compose-test-review-token-0123");
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run config(String file, Map<String, String> env) throws Exception {
     assumeDockerCompose();
-    Process process = new ProcessBuilder(compose.toString(), "--project-directory", ROOT.toString(),
-        "-f", ROOT.resolve(file).toString(), "config").redirectErrorStream(false).start();
+    ProcessBuilder builder = new ProcessBuilder(compose.toString(), "--project-directory", ROOT.toString(),
+        "-f", ROOT.resolve(file).toString(), "config").redirectErrorStream(false);
+    SECRETS.keySet().forEach(builder.environment()::remove);
+    builder.environment().putAll(env);
+    Process process = builder.start();
     byte[] out = process.getInputStream().readAllBytes();
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(process.exitValue()).as("docker-compose config of %s: %s", file, err).isZero();
-    Map<String, Object> config = new Yaml().load(new String(out, StandardCharsets.UTF_8));
+    return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), err);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> services(String file) throws Exception {
+    Run run = config(file, SECRETS);
+    assertThat(run.exit()).as("docker-compose config of %s: %s", file, run.err()).isZero();
+    Map<String, Object> config = new Yaml().load(run.out());
     return (Map<String, Map<String, Object>>) config.get("services");
+  }
+
+  private static List<String> hostAddresses(Map<String, Object> service) {
+    return ports(service).stream().map(p -> p.get("host_ip")).collect(Collectors.toList());
   }
 
   @SuppressWarnings("unchecked")
@@ -65,10 +86,21 @@ class ComposeFilesTest {
     return (Map<String, Map<String, Object>>) service.get("depends_on");
   }
 
+  /** Published ports as Compose prints them: maps (Compose v2) or "host_ip:published:target/proto" (v1). */
   @SuppressWarnings("unchecked")
-  private static List<Object> publishedPorts(Map<String, Object> service) {
-    List<Map<String, Object>> ports = (List<Map<String, Object>>) service.getOrDefault("ports", List.of());
-    return ports.stream().map(p -> p.get("published")).map(String::valueOf).collect(Collectors.toList());
+  private static List<Map<String, String>> ports(Map<String, Object> service) {
+    List<Object> ports = (List<Object>) service.getOrDefault("ports", List.of());
+    return ports.stream().map(p -> {
+      if (p instanceof Map<?, ?> map) {
+        return Map.of("published", String.valueOf(map.get("published")), "host_ip", String.valueOf(map.get("host_ip")));
+      }
+      String[] parts = String.valueOf(p).replaceAll("/\\w+$", "").split(":");
+      return parts.length == 3 ? Map.of("published", parts[1], "host_ip", parts[0]) : Map.of("published", parts[0], "host_ip", "null");
+    }).collect(Collectors.toList());
+  }
+
+  private static List<String> publishedPorts(Map<String, Object> service) {
+    return ports(service).stream().map(p -> p.get("published")).collect(Collectors.toList());
   }
 
   @Test
@@ -84,7 +116,14 @@ class ComposeFilesTest {
     assertThat(publishedPorts(services.get("gateway"))).as("the local run's URL").containsExactly("8080");
     assertThat(publishedPorts(services.get("kafka"))).containsExactly("9092");
     assertThat(publishedPorts(services.get("dynamodb"))).containsExactly("8000");
-    assertThat(services.get("gateway").get("healthcheck").toString()).contains("/actuator/health");
+    assertThat(hostAddresses(services.get("kafka"))).as("PLAINTEXT Kafka on this machine only").containsExactly("127.0.0.1");
+    assertThat(hostAddresses(services.get("dynamodb"))).as("dynalite on this machine only").containsExactly("127.0.0.1");
+    assertThat(services.get("gateway").get("healthcheck").toString()).contains("http://127.0.0.1:8081/actuator/health");
+    assertThat(env(services.get("gateway"))).containsEntry("MANAGEMENT_SERVER_PORT", "8081")
+        .containsEntry("BYPRODUCT_GATEWAY_WORKERIDKEY", SECRETS.get("BYPRODUCT_WORKER_ID_KEY"))
+        .containsEntry("BYPRODUCT_GATEWAY_SURVEYCODEKEY", SECRETS.get("BYPRODUCT_SURVEY_CODE_KEY"))
+        .containsEntry("BYPRODUCT_GATEWAY_LIVE_TOKEN", SECRETS.get("BYPRODUCT_LIVE_TOKEN"))
+        .containsEntry("BYPRODUCT_GATEWAY_REVIEW_TOKEN", SECRETS.get("BYPRODUCT_REVIEW_TOKEN"));
 
     assertThat(dependsOn(services.get("init"))).containsOnlyKeys("kafka", "dynamodb");
     dependsOn(services.get("init")).values().forEach(d -> assertThat(d.get("condition")).isEqualTo("service_healthy"));
@@ -126,6 +165,10 @@ class ComposeFilesTest {
         .isNotEqualTo(services.get("stream-processor-2").get("volumes"));
     assertThat(publishedPorts(services.get("load-balancer"))).containsExactly("8080");
     assertThat(publishedPorts(services.get("gateway-1"))).isEmpty();
+    assertThat(hostAddresses(services.get("dynamodb"))).as("dynalite on this machine only").containsExactly("127.0.0.1");
+    assertThat(env(services.get("gateway-1"))).containsEntry("MANAGEMENT_SERVER_PORT", "8081")
+        .containsEntry("BYPRODUCT_GATEWAY_LIVE_TOKEN", SECRETS.get("BYPRODUCT_LIVE_TOKEN"))
+        .containsEntry("BYPRODUCT_GATEWAY_REVIEW_TOKEN", SECRETS.get("BYPRODUCT_REVIEW_TOKEN"));
     assertThat(dependsOn(services.get("init"))).containsKeys("kafka-1", "kafka-2", "kafka-3", "dynamodb");
 
     String nginx = Files.readAllLines(ROOT.resolve("deploy/compose/nginx.conf")).stream()
@@ -133,6 +176,21 @@ class ComposeFilesTest {
     assertThat(nginx).contains("server gateway-1:8080").contains("server gateway-2:8080")
         .contains("proxy_set_header Upgrade $http_upgrade").contains("proxy_buffering off")
         .as("no sticky sessions").doesNotContain("ip_hash").doesNotContain("sticky").doesNotContain("hash $");
+  }
+
+  /** The attack: starting with the demo secrets of old, or with a secret missing. Compose refuses, naming it. */
+  @Test
+  void eitherFile_withoutItsSecrets_refusesToStart_namingTheMissingOne() throws Exception {
+    for (String file : List.of("docker-compose.yml", "docker-compose.cluster.yml")) {
+      for (String missing : SECRETS.keySet()) {
+        Map<String, String> env = new java.util.HashMap<>(SECRETS);
+        env.remove(missing);
+        Run run = config(file, env);
+        assertThat(run.exit()).as("%s without %s", file, missing).isNotZero();
+        assertThat(run.err()).as("%s without %s", file, missing).contains(missing);
+      }
+      assertThat(Files.readString(ROOT.resolve(file))).as("no demo fallbacks in %s", file).doesNotContain("demo-only-");
+    }
   }
 
   @Test

@@ -13,7 +13,8 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * Writes refused messages to the dead-letter topic: source, reason code, the message naming the
- * problem, the payload (at most 64 KiB, raw worker ids replaced by pseudonyms), keyed by the
+ * problem, the payload once (at most 64 KiB, raw worker ids replaced by pseudonyms or the payload
+ * withheld, see {@link WorkerIdScrubber}), keyed by the
  * annotation id if known. Fire and forget: the sender's error answer does not wait for it; a
  * failed write is logged.
  */
@@ -58,19 +59,25 @@ final class DeadLetters {
     });
   }
 
+  /**
+   * The payload is stored once: as {@code payloadText} when it is UTF-8 text (the gateway's wire is
+   * JSON), else as {@code payload} bytes; neither when the scrubber withheld it (the detail says so).
+   */
   DeadLetter letter(String source, Rejection rejection, byte[] payload, int fullSize) {
     int limit = IngestProperties.DEAD_LETTER_PAYLOAD_LIMIT;
     byte[] kept = payload.length > limit ? Arrays.copyOf(payload, limit) : payload;
     boolean truncated = fullSize > kept.length;
-    String text = new String(kept, StandardCharsets.UTF_8);
-    String scrubbed = scrubber.scrub(text);
-    byte[] bytes = scrubbed.equals(text) ? kept : scrubbed.getBytes(StandardCharsets.UTF_8);
+    String text = Utf8.decode(kept);
+    WorkerIdScrubber.Scrubbed scrubbed = scrubber.scrub(text == null ? new String(kept, StandardCharsets.UTF_8) : text);
+    String detail = scrubbed.note() == null ? rejection.getMessage() : rejection.getMessage() + "; " + scrubbed.note();
+    boolean keptAsText = text != null && scrubbed.text() != null;
+    boolean keptAsBytes = text == null && scrubbed.text() != null;
     return DeadLetter.newBuilder()
         .setSource(source)
         .setReason(rejection.reason().code())
-        .setDetail(rejection.getMessage())
-        .setPayload(ByteBuffer.wrap(bytes))
-        .setPayloadText(scrubbed)
+        .setDetail(detail)
+        .setPayload(keptAsBytes ? ByteBuffer.wrap(kept) : null)
+        .setPayloadText(keptAsText ? scrubbed.text() : null)
         .setPayloadTruncated(truncated)
         .setKey(rejection.key())
         .setOccurredAt(clock.millis())

@@ -1,6 +1,10 @@
 package io.byproduct.gateway.ingest;
 
 import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.gateway.connections.ClientAddress;
+import io.byproduct.gateway.connections.ConnectionLimit;
+import io.byproduct.gateway.connections.ConnectionProperties;
+import io.byproduct.gateway.connections.WebSocketGate;
 import io.byproduct.platform.config.KafkaProperties;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.deadletter.DeadLetter;
@@ -16,7 +20,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
-import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.reactive.socket.server.WebSocketService;
 import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
@@ -98,9 +101,17 @@ class IngestConfiguration {
     return new OpenConnections();
   }
 
+  /**
+   * {@code /ingest/ws}: at most {@code byproduct.gateway.connections.max-ingest} connections, {@code
+   * max-ingest-per-address} from one client address, admitted before the upgrade.
+   */
   @Bean
-  HandlerMapping ingestWebSocketMapping(IngestServices services, OpenConnections connections) {
-    return new SimpleUrlHandlerMapping(Map.of(IngestWebSocketHandler.PATH, new IngestWebSocketHandler(services, connections)), -1);
+  HandlerMapping ingestWebSocketMapping(IngestServices services, OpenConnections connections, IngestProperties ingest,
+      ConnectionProperties bounds, ClientAddress addresses, MeterRegistry registry) {
+    ConnectionLimit limit = new ConnectionLimit("ingest-ws", bounds.maxIngest(), bounds.maxIngestPerAddress(), registry);
+    WebSocketGate gate = new WebSocketGate(limit, addresses, ingestWebSocketService(ingest),
+        new IngestWebSocketHandler(services, connections));
+    return new SimpleUrlHandlerMapping(Map.of(IngestWebSocketHandler.PATH, gate), -1);
   }
 
   /**
@@ -108,17 +119,11 @@ class IngestConfiguration {
    * an answer rather than a closed connection) and offers permessage-deflate, with the inflated
    * size bounded by the same limit.
    */
-  @Bean
-  WebFluxConfigurer ingestWebSocketService(IngestProperties ingest) {
-    return new WebFluxConfigurer() {
-      @Override
-      public WebSocketService getWebSocketService() {
-        return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
-            .maxFramePayloadLength(ingest.webSocketMessageLimit())
-            .compress(ingest.websocketCompression())
-            .maxDecompressionBufferSize(ingest.webSocketMessageLimit())));
-      }
-    };
+  private static WebSocketService ingestWebSocketService(IngestProperties ingest) {
+    return new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+        .maxFramePayloadLength(ingest.webSocketMessageLimit())
+        .compress(ingest.websocketCompression())
+        .maxDecompressionBufferSize(ingest.webSocketMessageLimit())));
   }
 
   private static <V> Producer<String, V> producer(Topic<String, V> topic, KafkaProperties kafka, IngestProperties ingest,

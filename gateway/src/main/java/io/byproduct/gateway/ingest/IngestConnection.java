@@ -39,8 +39,11 @@ final class IngestConnection {
   private final FrameRateLimit rateLimit;
   private final Sinks.Many<String> answers =
       Sinks.many().unicast().onBackpressureBuffer(Queues.<String>get(MAX_PENDING_ANSWERS).get());
-  private volatile long lastReceivedNanos = System.nanoTime();
+  private final long openedAtNanos = System.nanoTime();
+  private volatile long lastReceivedNanos = openedAtNanos;
   private volatile boolean closing;
+  private volatile boolean helloAccepted;
+  private int rejections;
 
   IngestConnection(IngestServices services, Closer closer, String source) {
     this.services = services;
@@ -59,7 +62,7 @@ final class IngestConnection {
   /** Processes the inbound messages until they end; backpressure reaches the socket. */
   Mono<Void> run(Flux<InboundMessage> inbound) {
     Duration idleTimeout = services.properties().idleTimeout();
-    Disposable idleWatch = Flux.interval(idleCheckPeriod(idleTimeout)).subscribe(tick -> closeIfIdle(idleTimeout));
+    Disposable idleWatch = Flux.interval(idleCheckPeriod(min(idleTimeout, services.properties().helloTimeout()))).subscribe(tick -> closeIfIdle(idleTimeout));
     return inbound
         .concatMap(this::onMessage, 0)
         .then()
@@ -80,7 +83,6 @@ final class IngestConnection {
     if (closing) {
       return Mono.empty();
     }
-    lastReceivedNanos = message.receivedAtNanos();
     if (!rateLimit.tryTake(message.receivedAtNanos())) {
       close(CloseCodes.TOO_FAST, "frame rate above " + services.properties().maxFramesPerSecond() + "/s for too long");
       return Mono.empty();
@@ -96,6 +98,10 @@ final class IngestConnection {
       reject(new Rejection(RejectReason.INTERNAL_ERROR, null, "the gateway failed to read this message: " + fault)
           .withKey(session.annotationId()), message);
       return Mono.empty();
+    }
+    lastReceivedNanos = message.receivedAtNanos();
+    if (decoded instanceof MessageDecoder.HelloAccepted) {
+      helloAccepted = true;
     }
     if (decoded instanceof FrameAccepted accepted && accepted.frame().size() > 0) {
       DecodedFrame frame = accepted.frame();
@@ -129,6 +135,10 @@ final class IngestConnection {
     services.metrics().rejected(rejection.reason());
     services.deadLetters().write(source, rejection, message.bytes(), message.size());
     answer(WireJson.error(rejection));
+    int max = services.properties().maxRejections();
+    if (++rejections >= max) {
+      close(CloseCodes.POLICY_VIOLATION, max + " messages refused; fix the client before reconnecting");
+    }
   }
 
   private void notDurable(DecodedFrame frame, Throwable error) {
@@ -150,6 +160,11 @@ final class IngestConnection {
   }
 
   private void closeIfIdle(Duration idleTimeout) {
+    Duration helloTimeout = services.properties().helloTimeout();
+    if (!helloAccepted && System.nanoTime() - openedAtNanos > helloTimeout.toNanos()) {
+      close(CloseCodes.IDLE, "no hello within " + helloTimeout.toSeconds() + " s");
+      return;
+    }
     boolean idle = System.nanoTime() - lastReceivedNanos > idleTimeout.toNanos() && window.inflight() == 0;
     if (idle) {
       close(CloseCodes.IDLE, "idle for more than " + idleTimeout.toSeconds() + " s");
@@ -168,6 +183,10 @@ final class IngestConnection {
   /** Shuts the connection down because the gateway stops. */
   void goingAway() {
     close(CloseCodes.GOING_AWAY, "gateway shutting down; reconnect");
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static Duration idleCheckPeriod(Duration idleTimeout) {

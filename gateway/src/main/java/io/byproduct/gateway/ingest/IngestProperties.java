@@ -32,6 +32,10 @@ import org.springframework.validation.annotation.Validated;
  *     price of a zlib context per connection (~300 KB native memory)
  * @param producer extra Kafka producer properties for the ingest's producers (e.g. {@code
  *     linger.ms}); they override the gateway's defaults but not {@code acks} and idempotence
+ * @param helloTimeout a WebSocket that has not had a hello accepted this long after opening is
+ *     closed (4408)
+ * @param maxRejections refused messages one WebSocket may send; the next one closes it (1008).
+ *     Refused messages are not activity: they do not hold a connection open past the idle timeout
  */
 @Validated
 @ConfigurationProperties("byproduct.gateway.ingest")
@@ -46,7 +50,9 @@ record IngestProperties(
     @DefaultValue("200") @Min(1) int frameBurst,
     @NotNull @DefaultValue("2m") Duration idleTimeout,
     @DefaultValue("true") boolean websocketCompression,
-    @DefaultValue Map<String, String> producer) {
+    @DefaultValue Map<String, String> producer,
+    @NotNull @DefaultValue("10s") Duration helloTimeout,
+    @DefaultValue("20") @Min(1) int maxRejections) {
 
   /** Bytes of a dead letter's payload at most (the rest is cut, {@code payloadTruncated}). */
   static final int DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
@@ -54,7 +60,7 @@ record IngestProperties(
   /** Defaults, for tests. */
   static IngestProperties defaults() {
     return new IngestProperties(DataSize.ofKilobytes(256), 2000, DataSize.ofMegabytes(1), Duration.ofDays(1),
-        Duration.ofMinutes(10), 5000, 20, 200, Duration.ofMinutes(2), true, Map.of());
+        Duration.ofMinutes(10), 5000, 20, 200, Duration.ofMinutes(2), true, Map.of(), Duration.ofSeconds(10), 20);
   }
 
   int maxFrameBytes() {
@@ -72,6 +78,6 @@ record IngestProperties(
 
   IngestProperties withMaxInflightEvents(int events) {
     return new IngestProperties(maxFrameSize, maxEventsPerFrame, maxBatchSize, maxClockSkew, maxEventOffset, events,
-        maxFramesPerSecond, frameBurst, idleTimeout, websocketCompression, producer);
+        maxFramesPerSecond, frameBurst, idleTimeout, websocketCompression, producer, helloTimeout, maxRejections);
   }
 }

@@ -1,5 +1,7 @@
 package io.byproduct.gateway.ingest;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -20,6 +22,8 @@ final class WireJson {
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
+
+  private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
 
   private WireJson() {}
 
@@ -71,7 +75,24 @@ final class WireJson {
     if (message == null) {
       return "unreadable";
     }
-    String line = message.lines().findFirst().orElse("");
+    String line = withoutQuotedInput(message.lines().findFirst().orElse(""));
     return line.length() <= 200 ? line : line.substring(0, 200) + "…";
+  }
+
+  /**
+   * The parser's message without the input it quotes ({@code Unrecognized token 'A1B2C3'}): an
+   * unquoted worker id would otherwise reach the answer, the logs and the dead letter's detail.
+   * Single characters and JSON's literals stay.
+   */
+  static String withoutQuotedInput(String message) {
+    Matcher quoted = QUOTED.matcher(message);
+    StringBuilder out = new StringBuilder();
+    while (quoted.find()) {
+      String text = quoted.group(1);
+      boolean keep = text.length() <= 1 || text.equals("null") || text.equals("true") || text.equals("false");
+      quoted.appendReplacement(out, Matcher.quoteReplacement(keep ? quoted.group() : "'…'"));
+    }
+    quoted.appendTail(out);
+    return out.toString();
   }
 }

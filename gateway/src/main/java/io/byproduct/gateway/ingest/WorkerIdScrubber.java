@@ -1,17 +1,33 @@
 package io.byproduct.gateway.ingest;
 
 import io.byproduct.platform.workers.WorkerPseudonyms;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Replaces the raw worker id of a hello ({@code "w":"A1B2C3"}) in refused text by its pseudonym,
- * so that a dead letter never holds an MTurk id. Works on text that is not valid JSON (and on a
- * value cut off by truncation) because dead letters are exactly such text.
+ * Keeps raw worker ids out of refused text (dead letters). Works on the parsed JSON, not on its
+ * spelling: a key written {@code "\u0077"} is {@code w} once parsed. Every property named {@code
+ * w}, {@code workerId}, {@code workerID} or {@code worker_id} (at any depth) gets the pseudonym of
+ * its value instead. Text that does not parse (malformed, cut at the dead-letter limit, not UTF-8)
+ * may hold an id anywhere and in any spelling: if it could be a hello or name a worker, it is
+ * withheld whole; the dead letter then keeps its length and SHA-256 and says why.
  */
 final class WorkerIdScrubber {
 
-  private static final Pattern WORKER_ID = Pattern.compile("(\"w\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\"|\\\\?$)");
+  /** The text to keep ({@code null}: withheld) and a note for the dead letter's detail ({@code null}: none). */
+  record Scrubbed(String text, String note) {}
+
+  private static final Set<String> WORKER_KEYS = Set.of("w", "workerid", "worker_id");
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   private final WorkerPseudonyms pseudonyms;
 
@@ -19,17 +35,62 @@ final class WorkerIdScrubber {
     this.pseudonyms = pseudonyms;
   }
 
-  String scrub(String text) {
-    if (text.indexOf("\"w\"") < 0) {
-      return text;
+  Scrubbed scrub(String text) {
+    JsonNode tree;
+    try {
+      tree = MAPPER.readTree(text);
+    } catch (JacksonException unparsable) {
+      tree = null;
     }
-    Matcher matcher = WORKER_ID.matcher(text);
-    StringBuilder out = new StringBuilder(text.length());
-    while (matcher.find()) {
-      String replacement = matcher.group(1) + pseudonyms.pseudonymise(matcher.group(2)) + matcher.group(3);
-      matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    if (tree == null || tree.isMissingNode()) {
+      return mayNameAWorker(text) ? withheld(text) : new Scrubbed(text, null);
     }
-    matcher.appendTail(out);
-    return out.toString();
+    return replaceWorkerIds(tree) ? new Scrubbed(MAPPER.writeValueAsString(tree), null) : new Scrubbed(text, null);
+  }
+
+  /** Replaces the values of worker-id properties by pseudonyms; true if any was found. */
+  private boolean replaceWorkerIds(JsonNode node) {
+    boolean changed = false;
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> property : object.properties()) {
+        if (WORKER_KEYS.contains(property.getKey().toLowerCase(Locale.ROOT)) && !property.getValue().isNull()) {
+          JsonNode value = property.getValue();
+          String raw = value.isString() ? value.stringValue() : value.toString();
+          property.setValue(object.stringNode(pseudonyms.pseudonymise(raw)));
+          changed = true;
+        } else {
+          changed |= replaceWorkerIds(property.getValue());
+        }
+      }
+    } else if (node != null && node.isArray()) {
+      for (JsonNode element : node) {
+        changed |= replaceWorkerIds(element);
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Whether unparsable text could carry a worker id: a hello, a worker field, or any escape
+   * (behind which either can hide). Lower-cased; quotes not required (unquoted keys).
+   */
+  static boolean mayNameAWorker(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    return lower.contains("hello") || lower.contains("worker") || lower.contains("\\")
+        || lower.matches("(?s).*[{,]\\s*['\"]?w['\"]?\\s*:.*");
+  }
+
+  private static Scrubbed withheld(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    return new Scrubbed(null, "payload withheld: it does not parse as JSON and may hold a raw worker id ("
+        + bytes.length + " bytes, sha256 " + sha256(bytes) + ")");
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,10 +1,12 @@
 package io.byproduct.gateway.live;
 
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,13 +26,20 @@ class LiveController {
   static final String PATH = "/live/stream";
 
   private final LiveHub hub;
+  private final LiveAccess access;
 
-  LiveController(LiveHub hub) {
+  LiveController(LiveHub hub, LiveAccess access) {
     this.hub = hub;
+    this.access = access;
   }
 
+  /** The token is checked here, in the handler, so that any spelling of the path the router maps here is checked. */
   @GetMapping(path = PATH, produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  Mono<ResponseEntity<?>> stream(@RequestParam MultiValueMap<String, String> query) {
+  Mono<ResponseEntity<?>> stream(ServerHttpRequest request, @RequestParam MultiValueMap<String, String> query) {
+    Optional<LiveAccess.Refusal> refused = access.check(request);
+    if (refused.isPresent()) {
+      return Mono.just(LiveAccess.entity(refused.get()));
+    }
     LiveFilter filter;
     try {
       filter = LiveFilter.parse(query);

@@ -11,7 +11,8 @@
  *
  * <p>Reading order: {@link io.byproduct.gateway.live.LiveController} and {@link
  * io.byproduct.gateway.live.LiveWebSocketHandler} (the endpoints), {@link
- * io.byproduct.gateway.live.LiveAccessFilter} (the token), {@link
+ * io.byproduct.gateway.live.LiveAccess} (the token, checked by the handlers and {@link
+ * io.byproduct.gateway.live.LiveUpgrade} before a WebSocket upgrade), {@link
  * io.byproduct.gateway.live.LiveSubscription} (one subscriber), {@link
  * io.byproduct.gateway.live.LiveFilter} and {@link io.byproduct.schemas.json.RecordJson} (what is sent).
  */

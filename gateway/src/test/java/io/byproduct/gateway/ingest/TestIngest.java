@@ -48,7 +48,7 @@ final class TestIngest {
     IngestProperties d = IngestProperties.defaults();
     return new IngestProperties(DataSize.ofBytes(maxFrameBytes), maxEventsPerFrame, d.maxBatchSize(), d.maxClockSkew(),
         d.maxEventOffset(), d.maxInflightEvents(), framesPerSecond, frameBurst, d.idleTimeout(), d.websocketCompression(),
-        d.producer());
+        d.producer(), d.helloTimeout(), d.maxRejections());
   }
 
   static TestIngest withDefaults() {
