@@ -137,10 +137,10 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
       page = newPage(e, record.timestamp());
     }
     boolean endsOrBegins = payload instanceof PageOpened || payload instanceof PageSubmitted;
-    if (!endsOrBegins && overLimit(record, page, limits.events(page))) {
+    if (!endsOrBegins && overLimit(record, limits.events(page))) {
       return;
     }
-    if (payload instanceof PageOpened opened && overLimit(record, page, limits.images(page, newImages(page, opened)))) {
+    if (payload instanceof PageOpened opened && overLimit(record, limits.images(page, newImages(page, opened)))) {
       return;
     }
     page.setEventCount(page.getEventCount() + 1);
@@ -171,7 +171,8 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
               + " of annotation " + e.getAnnotationId());
           return;
         }
-        if (!page.getImageIds().contains(imageId) && overLimit(record, page, limits.images(page, 1))) {
+        if (!page.getImageIds().contains(imageId) && overLimit(record, limits.images(page, 1))) {
+          pages.put(pageKey, page);  // its event count and times changed: the decoded copy and the store agree
           return;
         }
         image = ImageRules.newImage(imageId, e.getWorkerId());
@@ -179,8 +180,8 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
           page.getImageIds().add(imageId);
         }
       }
-      if (overLimit(record, page, limits.imageEvent(page, image, payload, e.getClientTime()))) {
-        pages.put(pageKey, page);
+      if (overLimit(record, limits.imageEvent(page, image, payload, e.getClientTime()))) {
+        pages.put(pageKey, page);  // as above (and a new image's id may have joined the page)
         return;
       }
       int[] before = LimitCheck.sizes(image);
@@ -195,12 +196,12 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
   }
 
   /**
-   * Dead-letters the event if {@code exceeded} names a limit it would pass; the page (already
-   * changed by nothing but this event's lookup) is kept as it was.
+   * Dead-letters the event if {@code exceeded} names a limit it would pass (the caller then keeps
+   * the page as it was, or puts back what it already changed).
    *
    * @return whether the event was refused
    */
-  private boolean overLimit(Record<String, InteractionEvent> record, PageState page, Optional<String> exceeded) {
+  private boolean overLimit(Record<String, InteractionEvent> record, Optional<String> exceeded) {
     if (exceeded.isEmpty()) {
       return false;
     }
