@@ -13,13 +13,25 @@ import java.time.Duration;
  * @param closedRetention how long closed pages and seen sequence numbers are remembered (late and
  *     resent events are recognised within it)
  * @param limits bounds on a page's and an image's state and output
+ * @param maxPageBytes a page record larger than this (encoded) goes to the dead letters instead of
+ *     the pages topic: under exactly-once a record the producer refuses aborts the transaction, and
+ *     the task would replay the same input for ever
  */
 public record CaptureOptions(Duration imageUpdateInterval, Duration abandonAfter, Duration closedRetention,
-    StateLimits limits) {
+    StateLimits limits, int maxPageBytes) {
 
-  /** With the default {@link StateLimits}. */
+  /** Half the 16 MiB record limit of the pages topic and the producer's request limit. */
+  public static final int DEFAULT_MAX_PAGE_BYTES = CaptureTopology.MAX_RECORD_BYTES / 2;
+
+  /** With the default {@link StateLimits} and page size. */
   public CaptureOptions(Duration imageUpdateInterval, Duration abandonAfter, Duration closedRetention) {
     this(imageUpdateInterval, abandonAfter, closedRetention, StateLimits.defaults());
+  }
+
+  /** With the default page size. */
+  public CaptureOptions(Duration imageUpdateInterval, Duration abandonAfter, Duration closedRetention,
+      StateLimits limits) {
+    this(imageUpdateInterval, abandonAfter, closedRetention, limits, DEFAULT_MAX_PAGE_BYTES);
   }
 
   public static CaptureOptions defaults() {

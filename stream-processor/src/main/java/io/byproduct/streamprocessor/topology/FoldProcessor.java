@@ -50,6 +50,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
 
   private final CaptureOptions options;
   private final AvroSerde<InteractionEvent> events;
+  private final AvroSerde<PageRecord> pageRecords = AvroSerde.of(PageRecord.class);
   private final LimitCheck limits;
   private ProcessorContext<String, Object> context;
   private Sensor overLimit;
@@ -368,10 +369,29 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
         .setEventCount(page.getEventCount())
         .setImages(records)
         .build();
-    context.forward(new Record<>(page.getAnnotationId(), (Object) out, timestamp), CaptureTopology.PAGES_SINK);
+    forwardPage(out, timestamp);
     pages.delete(pageKey);
     closed.put(pageKey, closedMarker(page, status == PageStatus.SUBMITTED ? PageLifecycle.SUBMITTED
         : PageLifecycle.ABANDONED, context.currentSystemTimeMs()));
+  }
+
+  /**
+   * The page to the pages topic, or, if it is larger than the producer may send, to the dead letters
+   * ({@value UnproducibleOutputHandler#REASON}): under exactly-once a record the producer refuses
+   * aborts the transaction, whatever the production exception handler answers, and the task would
+   * fold the same input and fail again for ever. The state limits keep pages far below this.
+   */
+  private void forwardPage(PageRecord out, long timestamp) {
+    byte[] encoded = pageRecords.encode(out);
+    if (encoded.length <= options.maxPageBytes()) {
+      context.forward(new Record<>(out.getAnnotationId(), (Object) out, timestamp), CaptureTopology.PAGES_SINK);
+      return;
+    }
+    Object letter = DeadLetters.of(UnproducibleOutputHandler.REASON, "page " + out.getPageNo() + " of annotation "
+        + out.getAnnotationId() + " is " + encoded.length + " bytes, more than the " + options.maxPageBytes()
+        + " a page record may have; it was not written to the pages topic", out.getAnnotationId(), encoded,
+        context.recordMetadata().orElse(null), context.currentSystemTimeMs());
+    context.forward(new Record<>(out.getAnnotationId(), letter, timestamp), CaptureTopology.DEAD_LETTER_SINK);
   }
 
   private static PageState closedMarker(PageState page, PageLifecycle status, long closedAt) {

@@ -24,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * a missing topic: the deployment, not the record) fails the stream thread as Kafka Streams' default
  * handler does, so that nothing is drained into dead letters by a misconfiguration.
  *
+ * <p>Under exactly-once this is not enough for a record the producer refuses: the transactional
+ * producer is then in an error state and the transaction aborts whatever this answers (Kafka
+ * 4.3.1, {@code OversizedOutputIT}). The fold therefore checks a page's size before it forwards it
+ * ({@code FoldProcessor#forwardPage}) and the state limits keep the other outputs small; this
+ * handler still serves serialisation errors and deployments without exactly-once.
+ *
  * <p>Configured with {@value #DEAD_LETTER_TOPIC_CONFIG} (the dead-letter topic's name) among the
  * streams properties.
  */

@@ -177,6 +177,28 @@ class StateLimitsTopologyTest {
   }
 
   @Test
+  void pageLargerThanAPageRecordMayBe_goesToTheDeadLetters_notToThePagesTopic() {
+    capture = new CaptureDriver(new CaptureOptions(Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofDays(7),
+        StateLimits.defaults(), 2_000), T0);
+    Script s = new Script("ann-1", "sess-1", T0).opened(A).enter(A);
+    for (int i = 1; i <= 200; i++) {
+      s.at(T0 + 20L * i).move(A, 0.5, 0.5);  // 200 points: ~4.6 KB
+    }
+    s.at(T0 + 5_000).submit("p1", T0, false);
+    send(s.events);
+    send(new Script("ann-2", "sess-2", T0 + 6_000).opened(B).submit("p2", T0, false).events);
+
+    assertThat(capture.pages.readValuesToList()).extracting(PageRecord::getAnnotationId).containsExactly("ann-2");
+    List<DeadLetter> letters = withReason(capture.deadLetters.readValuesToList(), UnproducibleOutputHandler.REASON);
+    assertThat(letters).singleElement().satisfies(l -> {
+      assertThat(l.getKey()).isEqualTo("ann-1");
+      assertThat(l.getDetail()).contains("more than the 2000").contains("not written to the pages topic");
+      assertThat(AvroSerde.of(PageRecord.class).decode(l.getPayload().array()).getImages().get(0).getMouseTracking())
+          .as("the whole page is in the dead letter").hasSize(200);
+    });
+  }
+
+  @Test
   void defaultLimits_allowAPageFarBelowTheRecordLimit_andAnOversizedSetIsRefused() {
     assertThat(StateLimits.defaults().worstCasePageBytes()).isLessThan(2L * 1024 * 1024);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> limits(1, 100, 1_000_000, 1, 1, 1, 1, 1, 1))
