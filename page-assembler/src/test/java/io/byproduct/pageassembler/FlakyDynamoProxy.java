@@ -41,7 +41,10 @@ final class FlakyDynamoProxy implements AutoCloseable {
     /** 503 ServiceUnavailable, not forwarded. */
     UNAVAILABLE(503, "ServiceUnavailable", "Service unavailable"),
     /** Forwarded (dynalite stores the item), but the answer is lost: 500 instead. */
-    LOST_ANSWER(500, "InternalServerError", "Internal server error");
+    LOST_ANSWER(500, "InternalServerError", "Internal server error"),
+    /** 400 AccessDeniedException, not forwarded: the role lacks dynamodb:PutItem (a deployment mistake). */
+    ACCESS_DENIED(400, "AccessDeniedException", "User: arn:aws:sts::123456789012:assumed-role/page-assembler/i-0 "
+        + "is not authorized to perform: dynamodb:PutItem on resource: table/ImageNetAnnotationPage");
 
     final int status;
     final String type;
@@ -101,7 +104,7 @@ final class FlakyDynamoProxy implements AutoCloseable {
       }
       String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       Fault now = operation != null && operation.endsWith(".PutItem") ? fault : Fault.NONE;
-      if (now == Fault.THROTTLE || now == Fault.SERVER_ERROR || now == Fault.UNAVAILABLE) {
+      if (now == Fault.THROTTLE || now == Fault.SERVER_ERROR || now == Fault.UNAVAILABLE || now == Fault.ACCESS_DENIED) {
         answerError(exchange, now);
         return;
       }

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Pages for the fault tests, sent to the pages topic as the stream processor would, and the assembler's counters. */
 final class PageFixtures {
@@ -49,6 +50,15 @@ final class PageFixtures {
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Retries of failed writes within a test's patience. */
+  static final String[] FAST_RETRIES = {
+      "--byproduct.page-assembler.initial-backoff=50ms", "--byproduct.page-assembler.max-backoff=1s"};
+
+  /** The page assembler on this broker and DynamoDB endpoint (2 partitions), retrying fast. */
+  static ConfigurableApplicationContext startFastRetrying(LocalKafka kafka, String dynamoEndpoint) {
+    return PageAssemblerApplication.builder().run(args(kafka, dynamoEndpoint, 2, FAST_RETRIES).toArray(String[]::new));
   }
 
   /** The page assembler's arguments for this broker and DynamoDB endpoint. */

@@ -26,8 +26,9 @@ import reactor.core.publisher.Mono;
 /**
  * The original front end's sandbox mode (no HIT): each Submit is {@code POST /api/annotations}
  * with one record per image and no times. Its records cannot be folded from events, so the
- * submit itself is the event: checked (known images, all of one class, one version), given a
- * content id (the same request twice is one submit) and written to the {@code sandbox-annotations}
+ * submit itself is the event: checked (known fields only, known images, each once, all of one
+ * class, one version), given a content id over what is stored (the same submit twice, however
+ * spelled, is one submit and counts once) and written to the {@code sandbox-annotations}
  * topic; the page assembler stores it once in {@code ImageNetSandboxAnnotation} and counts it for
  * its class and images.
  */
@@ -66,11 +67,12 @@ class SandboxController {
         }
         classId = image.classID();
       }
+      String worker = submit.workerId() == null || submit.workerId().isBlank() ? null
+          : pseudonyms.pseudonymise(submit.workerId());
       SandboxAnnotation record = SandboxAnnotation.newBuilder()
-          .setId(submit.id()).setReceivedAt(System.currentTimeMillis()).setClassId(classId)
+          .setId(SandboxBodies.contentId(submit, worker)).setReceivedAt(System.currentTimeMillis()).setClassId(classId)
           .setVersion(submit.version())
-          .setWorkerId(submit.workerId() == null || submit.workerId().isBlank() ? null
-              : pseudonyms.pseudonymise(submit.workerId()))
+          .setWorkerId(worker)
           .setAssignmentId(submit.assignmentId()).setHitId(submit.hitId()).setAnnotatorId(submit.annotatorId())
           .setImages(submit.images())
           .build();

@@ -35,16 +35,52 @@ class SandboxBodiesTest {
     assertThat(image.getMouseTracking()).hasSize(1);
   }
 
+  private static String id(String body) {
+    return SandboxBodies.contentId(submit(body), "P-1");
+  }
+
   @Test
   void theSameRequest_hasTheSameId_whateverItsKeyOrderOrSpacing_andAnotherRequestAnother() {
     String reordered = "{ \"annotations\" : [ {\"version\":\"POINTER_ORIGINAL\",\"imageID\":\"n01/n01_1\","
         + RECORD.substring(1).replace(",\"imageID\":\"n01/n01_1\",\"version\":\"POINTER_ORIGINAL\"", "") + " ] }";
     String other = "{\"annotations\":[" + RECORD.replace("\"hoveredCount\":3", "\"hoveredCount\":4") + "]}";
 
-    String id = submit("{\"annotations\":[" + RECORD + "]}").id();
+    String id = id("{\"annotations\":[" + RECORD + "]}");
     assertThat(id).matches("sandbox-[0-9a-f]{32}");
-    assertThat(submit(reordered).id()).isEqualTo(id);
-    assertThat(submit(other).id()).isNotEqualTo(id);
+    assertThat(id(reordered)).isEqualTo(id);
+    assertThat(id(other)).isNotEqualTo(id);
+    assertThat(SandboxBodies.contentId(submit("{\"annotations\":[" + RECORD + "]}"), "P-2")).as("another worker")
+        .isNotEqualTo(id);
+  }
+
+  /** The attack: the same record sent again with a change that stores nothing new, to count again. */
+  @Test
+  void theSameSubmitSpelledAnotherWay_hasTheSameId_soItCountsOnce() {
+    String second = RECORD.replace("n01/n01_1", "n01/n01_2");
+    String id = id("{\"annotations\":[" + RECORD + "," + second + "]}");
+
+    assertThat(id("{\"annotations\":[" + second + "," + RECORD + "]}")).as("records in another order").isEqualTo(id);
+    assertThat(id("{\"annotations\":[" + RECORD.replace("\"imageWidth\":340", "\"imageWidth\":340.0")
+        .replace("\"estimateTime\":812.4", "\"estimateTime\":8.121e2").replace("\"x\":12.6", "\"x\":13.2") + ","
+        + second + "]}")).as("numbers spelled otherwise, the same once rounded as stored").isEqualTo(id);
+    assertThat(id("{\"annotations\":[" + RECORD + "," + second.replace("\"workerID\":\"W1\"", "\"workerID\":\"W9\"")
+        + "]}")).as("a later record's repeated ids are not stored").isEqualTo(id);
+    assertThat(id("{\"annotations\":[" + RECORD.replace("\"annotatorID\":\"\",", "\"annotatorID\":\"\",\"hoveredCount\":3,")
+        .replace("\"hoveredCount\":3,\"selected\"", "\"selected\"") + "," + second + "]}")).isEqualTo(id);
+    assertError("{\"annotations\":[" + RECORD.replace("\"version\"", "\"junk\":1,\"version\"") + "]}",
+        "annotations[0].junk: unknown field");
+  }
+
+  @Test
+  void unknownFields_anywhere_areRefusedByName() {
+    assertError("{\"annotations\":[" + RECORD + "],\"nonce\":1}", "nonce: unknown field");
+    assertError("{\"annotations\":[" + RECORD.replace("{\"x\":0.25,\"y\":0.5}", "{\"x\":0.25,\"y\":0.5,\"z\":1}") + "]}",
+        "annotations[0].mousePoint.z: unknown field");
+    assertError("{\"annotations\":[" + RECORD.replace("{\"x\":12.6,\"y\":300}", "{\"x\":12.6,\"y\":300,\"n\":0}") + "]}",
+        "annotations[0].imagePosition.n: unknown field");
+    assertError("{\"annotations\":[" + RECORD.replace("{\"x\":0.1,\"y\":0.2}", "{\"x\":0.1,\"y\":0.2,\"t\":5}") + "]}",
+        "annotations[0].mouseTracking[0].t: unknown field");
+    assertError("{\"annotations\":[" + RECORD + "," + RECORD + "]}", "annotations[1].imageID: 'n01/n01_1' is named by an earlier");
   }
 
   @Test

@@ -42,9 +42,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Consumes finished pages, HIT-level annotations (committed transactions only) and sandbox-mode
  * submits, writes each to DynamoDB and then counts stored pages and submits for their class and
- * images ({@link AnnotationCounter}). An offset is committed only after DynamoDB accepted the write; transient failures
- * are retried with exponential backoff (the partition waits), and a record that can never be
- * written (undecodable, refused by DynamoDB) goes to the dead letters instead of blocking it.
+ * images ({@link AnnotationCounter}). An offset is committed only after DynamoDB accepted the write. A record
+ * that can never be written (undecodable, or refused by DynamoDB for its own content:
+ * {@link RefusedRecords}) goes to the dead letters instead of blocking the partition. Any other
+ * DynamoDB error (access denied, a missing table, throttling, an outage) is the store's: the loop
+ * stops consuming the batch, reports DOWN ({@link WritesHealthIndicator}) and polls again from the
+ * first record not written after a backoff (doubling up to {@code max-backoff}), never
+ * dead-lettering or committing what was not stored.
  */
 @Component
 public class AssemblerLoop implements SmartLifecycle {
@@ -61,13 +65,15 @@ public class AssemblerLoop implements SmartLifecycle {
   private final SandboxWriter sandbox;
   private final AnnotationCounter counter;
   private final MeterRegistry meters;
+  private final WritesHealthIndicator health;
   private volatile boolean running;
+  private Duration storeBackoff;
   private Thread thread;
   private KafkaConsumer<String, byte[]> consumer;
 
   public AssemblerLoop(Topics topics, KafkaProperties kafka, TopicsProperties topicProps, PageAssemblerProperties props,
       PageWriter pages, AnnotationWriter annotations, SandboxWriter sandbox, AnnotationCounter counter,
-      MeterRegistry meters) {
+      MeterRegistry meters, WritesHealthIndicator health) {
     this.topics = topics;
     this.kafka = kafka;
     this.groupId = props.groupId().isBlank() ? topicProps.prefix() + "page-assembler" : props.groupId();
@@ -77,6 +83,8 @@ public class AssemblerLoop implements SmartLifecycle {
     this.sandbox = sandbox;
     this.counter = counter;
     this.meters = meters;
+    this.health = health;
+    this.storeBackoff = props.initialBackoff();
   }
 
   @Override
@@ -162,8 +170,16 @@ public class AssemblerLoop implements SmartLifecycle {
     while (running) {
       ConsumerRecords<String, byte[]> batch = consumer.poll(props.pollTimeout());
       Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+      StoreUnavailable unavailable = null;
       for (ConsumerRecord<String, byte[]> record : batch) {
-        if (!handle(record, deadLetters)) {
+        boolean handled;
+        try {
+          handled = handle(record, deadLetters);
+        } catch (StoreUnavailable e) {
+          unavailable = e;
+          handled = false;
+        }
+        if (!handled) {
           rewindUnhandled(batch, done);
           break;
         }
@@ -172,6 +188,33 @@ public class AssemblerLoop implements SmartLifecycle {
       if (!done.isEmpty()) {
         commit(done);
       }
+      if (unavailable != null) {
+        waitForStore(unavailable);
+      }
+    }
+  }
+
+  /** DynamoDB refused a write for a reason that is not the record's: DOWN, then poll again after a backoff. */
+  private void waitForStore(StoreUnavailable unavailable) {
+    String reason = RefusedRecords.describe(unavailable.cause);
+    health.failed(reason);
+    meters.counter("byproduct.assembler.retries", "topic", unavailable.topic).increment();
+    log.warn("DynamoDB refuses writes ({}); nothing is dead-lettered or committed, the assembler polls again from the"
+        + " first record not written in {} ms", reason, storeBackoff.toMillis());
+    sleepWhileRunning(storeBackoff);
+    storeBackoff = storeBackoff.multipliedBy(2).compareTo(props.maxBackoff()) > 0 ? props.maxBackoff()
+        : storeBackoff.multipliedBy(2);
+  }
+
+  /** A DynamoDB error that is the store's or the deployment's, not the record's. */
+  private static final class StoreUnavailable extends RuntimeException {
+    private final SdkException cause;
+    private final String topic;
+
+    StoreUnavailable(SdkException cause, String topic) {
+      super(cause.getMessage(), cause, false, false);
+      this.cause = cause;
+      this.topic = topic;
     }
   }
 
@@ -204,27 +247,25 @@ public class AssemblerLoop implements SmartLifecycle {
     }
   }
 
-  /** @return true once the record is written or dead-lettered; false if stopping before that */
+  /**
+   * @return true once the record is written or dead-lettered; false if its dead letter could not be written
+   * @throws StoreUnavailable if DynamoDB refused the write for a reason that is not the record's
+   */
   private boolean handle(ConsumerRecord<String, byte[]> record, KafkaProducer<String, DeadLetter> deadLetters) {
-    Duration backoff = props.initialBackoff();
-    while (running) {
-      try {
-        WriteOutcome outcome = write(record);
-        meters.counter("byproduct.assembler.written", "topic", record.topic(), "outcome", outcome.name()).increment();
-        return true;
-      } catch (SerializationException | IllegalArgumentException e) {
-        return deadLetter(record, "undecodable", e.getMessage(), deadLetters);
-      } catch (SdkException e) {
-        if (!TransientFailures.isTransient(e)) {
-          return deadLetter(record, "refused-by-dynamodb", e.getMessage(), deadLetters);
-        }
-        meters.counter("byproduct.assembler.retries", "topic", record.topic()).increment();
-        log.warn("DynamoDB write failed ({}); retrying in {} ms", e.getMessage(), backoff.toMillis());
-        sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(props.maxBackoff()) > 0 ? props.maxBackoff() : backoff.multipliedBy(2);
+    try {
+      WriteOutcome outcome = write(record);
+      meters.counter("byproduct.assembler.written", "topic", record.topic(), "outcome", outcome.name()).increment();
+      health.succeeded();
+      storeBackoff = props.initialBackoff();
+      return true;
+    } catch (SerializationException | IllegalArgumentException e) {
+      return deadLetter(record, "undecodable", e.getMessage(), deadLetters);
+    } catch (SdkException e) {
+      if (RefusedRecords.isRefusedForItsContent(e)) {
+        return deadLetter(record, "refused-by-dynamodb", e.getMessage(), deadLetters);
       }
+      throw new StoreUnavailable(e, record.topic());
     }
-    return false;
   }
 
   private WriteOutcome write(ConsumerRecord<String, byte[]> record) {

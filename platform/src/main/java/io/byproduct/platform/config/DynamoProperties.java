@@ -38,7 +38,7 @@ public record DynamoProperties(
 
   /**
    * Names of the tables: the seed's three, the catalog of classes and images (with their annotation
-   * counts) and the sandbox mode's submissions.
+   * counts), the sandbox mode's submissions and the markers of what was counted.
    */
   public record TableNames(
       @DefaultValue("ImageNetHIT") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String hit,
@@ -47,7 +47,9 @@ public record DynamoProperties(
       @DefaultValue("ImageNetClass") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String imageClass,
       @DefaultValue("ImageNetImage") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String image,
       @DefaultValue("ImageNetSandboxAnnotation") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE)
-      String sandbox) {
+      String sandbox,
+      @DefaultValue("ImageNetCountMarker") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE)
+      String countMarker) {
 
     @ConstructorBinding
     public TableNames {}
@@ -57,10 +59,16 @@ public record DynamoProperties(
       this(hit, annotation, page, "ImageNetClass", "ImageNetImage", "ImageNetSandboxAnnotation");
     }
 
+    /** The catalog's and the sandbox's tables named as given, the count markers' by its default. */
+    public TableNames(String hit, String annotation, String page, String imageClass, String image, String sandbox) {
+      this(hit, annotation, page, imageClass, image, sandbox, "ImageNetCountMarker");
+    }
+
     /** Every table's default name with a prefix (e.g. a replay's own tables). */
     public static TableNames withPrefix(String prefix) {
       return new TableNames(prefix + "ImageNetHIT", prefix + "ImageNetAnnotation", prefix + "ImageNetAnnotationPage",
-          prefix + "ImageNetClass", prefix + "ImageNetImage", prefix + "ImageNetSandboxAnnotation");
+          prefix + "ImageNetClass", prefix + "ImageNetImage", prefix + "ImageNetSandboxAnnotation",
+          prefix + "ImageNetCountMarker");
     }
   }
 }

@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
- * The DynamoDB tables (the seed's three, the catalog's two, the sandbox's), with their keys: the one definition every environment
+ * The DynamoDB tables (the seed's three, the catalog's two, the sandbox's, the count markers), with their keys: the one definition every environment
  * (dynalite, real AWS) uses. See platform/README.md for the key design.
  *
  * <ul>
@@ -31,6 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *       {@code classID} (hash) + {@code id} (range) lists a class's images.
  *   <li>{@code ImageNetSandboxAnnotation}: {@code id} (hash), the content id of a sandbox-mode
  *       submission.
+ *   <li>{@code ImageNetCountMarker}: {@code counted} (hash, {@code class|<id>} or
+ *       {@code image|<id>}) + {@code contribution} (range): one small item per annotation counted
+ *       for a class or an image, so that the count items never grow (see
+ *       {@code catalog.AnnotationCounts}). All of an item's markers are one query (a recount).
  * </ul>
  */
 public final class Tables {
@@ -48,6 +52,8 @@ public final class Tables {
   public static final String IMAGE_BY_CLASS = "byClass";
   public static final String CLASS_ID = "classID";
   public static final String SANDBOX_HASH = "id";
+  public static final String MARKER_HASH = "counted";
+  public static final String MARKER_RANGE = "contribution";
 
   private final TableNames names;
 
@@ -68,7 +74,8 @@ public final class Tables {
   }
 
   public List<CreateTableRequest> definitions() {
-    return List.of(hitTable(), annotationTable(), pageTable(), classTable(), imageTable(), sandboxTable());
+    return List.of(hitTable(), annotationTable(), pageTable(), classTable(), imageTable(), sandboxTable(),
+        countMarkerTable());
   }
 
   CreateTableRequest hitTable() {
@@ -123,6 +130,15 @@ public final class Tables {
 
   CreateTableRequest sandboxTable() {
     return singleKeyTable(names.sandbox(), SANDBOX_HASH);
+  }
+
+  CreateTableRequest countMarkerTable() {
+    return CreateTableRequest.builder()
+        .tableName(names.countMarker())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(string(MARKER_HASH), string(MARKER_RANGE))
+        .keySchema(key(MARKER_HASH, KeyType.HASH), key(MARKER_RANGE, KeyType.RANGE))
+        .build();
   }
 
   private static CreateTableRequest singleKeyTable(String name, String hashKey) {

@@ -4,6 +4,7 @@ import io.byproduct.platform.config.KafkaProperties;
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.schemas.topics.Topics;
 import io.byproduct.streamprocessor.topology.CaptureTopology;
+import io.byproduct.streamprocessor.topology.UnproducibleOutputHandler;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -31,6 +32,7 @@ public class CaptureStreams implements SmartLifecycle {
       StreamProcessorProperties props) {
     this.topology = CaptureTopology.build(topics, props.captureOptions(), true);
     this.config = streamsConfig(kafka, topicProps, props);
+    this.config.put(UnproducibleOutputHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters.name());
   }
 
   static Properties streamsConfig(KafkaProperties kafka, TopicsProperties topics, StreamProcessorProperties props) {
@@ -48,6 +50,8 @@ public class CaptureStreams implements SmartLifecycle {
     // the open pages' image states are the working set: keep them in the record cache between commits
     p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, props.cacheBytes().toBytes());
     p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+    // an output the broker can never take becomes a dead letter instead of failing the task for ever
+    p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, UnproducibleOutputHandler.class.getName());
     return p;
   }
 

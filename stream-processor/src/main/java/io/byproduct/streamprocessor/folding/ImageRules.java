@@ -66,20 +66,25 @@ public final class ImageRules {
 
   /** @return whether the sample became a tracked point */
   public static boolean pointer(ImageState state, double x, double y, long time) {
+    if (!wouldTrack(state, time)) {
+      return false;
+    }
     ImageRecord r = state.getRecord();
-    if (r.getSelected()) {
-      return false;
-    }
-    Long last = state.getLastTrackTime();
-    if (last != null && (time - last) * SAMPLES_PER_SECOND < 1000) {
-      return false;
-    }
     r.getMouseTracking().add(new TrackPoint(x, y, time));
     state.setLastTrackTime(time);
     if (state.getTrackingSince() == null) {
       state.setTrackingSince(time);
     }
     return true;
+  }
+
+  /** Whether a pointer sample at {@code time} would become a tracked point (not selected, 60 Hz). */
+  public static boolean wouldTrack(ImageState state, long time) {
+    if (state.getRecord().getSelected()) {
+      return false;
+    }
+    Long last = state.getLastTrackTime();
+    return last == null || (time - last) * SAMPLES_PER_SECOND >= 1000;
   }
 
   public static void selection(ImageState state, double x, double y, boolean selected, long time) {

@@ -48,6 +48,16 @@ public final class SeqRanges {
     return true;
   }
 
+  /** Whether adding {@code seq} would make a new range: it is neither in nor next to one. */
+  public static boolean opensRange(List<Long> ranges, long seq) {
+    for (int p = 0; p < ranges.size() / 2; p++) {
+      if (seq >= ranges.get(2 * p) - 1 && seq <= ranges.get(2 * p + 1) + 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public static List<Long> empty() {
     return new ArrayList<>();
   }

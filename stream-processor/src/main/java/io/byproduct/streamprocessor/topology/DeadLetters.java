@@ -14,6 +14,12 @@ final class DeadLetters {
   private DeadLetters() {}
 
   static DeadLetter of(String reason, String detail, String key, byte[] payload, RecordMetadata origin, long now) {
+    return of(reason, detail, key, payload, origin == null ? null : origin.topic(),
+        origin == null ? null : origin.partition(), origin == null ? null : origin.offset(), now);
+  }
+
+  static DeadLetter of(String reason, String detail, String key, byte[] payload, String originTopic,
+      Integer originPartition, Long originOffset, long now) {
     boolean truncated = payload != null && payload.length > MAX_PAYLOAD_BYTES;
     byte[] kept = truncated ? Arrays.copyOf(payload, MAX_PAYLOAD_BYTES) : payload;
     return DeadLetter.newBuilder()
@@ -24,9 +30,9 @@ final class DeadLetters {
         .setPayloadText(null)
         .setPayloadTruncated(truncated)
         .setKey(key)
-        .setOriginTopic(origin == null ? null : origin.topic())
-        .setOriginPartition(origin == null ? null : origin.partition())
-        .setOriginOffset(origin == null ? null : origin.offset())
+        .setOriginTopic(originTopic)
+        .setOriginPartition(originPartition)
+        .setOriginOffset(originOffset)
         .setOccurredAt(now)
         .build();
   }

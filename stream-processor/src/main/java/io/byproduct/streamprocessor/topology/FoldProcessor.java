@@ -20,10 +20,13 @@ import io.byproduct.schemas.state.PageState;
 import io.byproduct.schemas.serde.AvroSerde;
 import io.byproduct.schemas.state.SeenEvents;
 import io.byproduct.streamprocessor.folding.ImageRules;
+import io.byproduct.streamprocessor.folding.LimitCheck;
 import io.byproduct.streamprocessor.folding.SeqRanges;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,10 +45,15 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
 
   /** Decoded values kept per store and task: a few open pages' worth per simulated worker on the partition. */
   static final int DECODED_PER_STORE = 1024;
+  /** Dead-letter reason (and sensor) of an event that would take a page past a {@code StateLimits} bound. */
+  static final String STATE_LIMIT = "state-limit";
 
   private final CaptureOptions options;
   private final AvroSerde<InteractionEvent> events;
+  private final AvroSerde<PageRecord> pageRecords = AvroSerde.of(PageRecord.class);
+  private final LimitCheck limits;
   private ProcessorContext<String, Object> context;
+  private Sensor overLimit;
   private DecodedValues<SeenEvents> seen;
   private DecodedValues<PageState> pages;
   private DecodedValues<ImageState> images;
@@ -55,6 +63,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
   FoldProcessor(CaptureOptions options, AvroSerde<InteractionEvent> events) {
     this.options = options;
     this.events = events;
+    this.limits = new LimitCheck(options.limits());
   }
 
   @Override
@@ -65,6 +74,8 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     images = decoded(context, CaptureTopology.IMAGE_STORE);
     annotations = decoded(context, CaptureTopology.ANNOTATION_STORE);
     closed = decoded(context, CaptureTopology.CLOSED_STORE);
+    overLimit = context.metrics().addRateTotalSensor("byproduct", "fold-pages-" + context.taskId(),
+        STATE_LIMIT, Sensor.RecordingLevel.INFO);
     context.schedule(options.imageUpdateInterval(), PunctuationType.WALL_CLOCK_TIME, this::emitChangesAndAbandon);
     context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
   }
@@ -88,9 +99,16 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
   }
 
   @Override
+  public void close() {
+    if (overLimit != null) {
+      context.metrics().removeSensor(overLimit);
+    }
+  }
+
+  @Override
   public void process(Record<String, InteractionEvent> record) {
     InteractionEvent e = record.value();
-    if (!firstTime(e)) {
+    if (!firstTime(record)) {
       return;
     }
     Object payload = e.getPayload();
@@ -117,12 +135,19 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     }
     PageState page = pages.get(pageKey);
     if (page == null) {
-      page = newPage(e, context.currentSystemTimeMs());
+      page = newPage(e, record.timestamp());
+    }
+    boolean endsOrBegins = payload instanceof PageOpened || payload instanceof PageSubmitted;
+    if (!endsOrBegins && overLimit(record, limits.events(page))) {
+      return;
+    }
+    if (payload instanceof PageOpened opened && overLimit(record, limits.images(page, newImages(page, opened)))) {
+      return;
     }
     page.setEventCount(page.getEventCount() + 1);
     page.setFirstClientTime(Math.min(page.getFirstClientTime(), e.getClientTime()));
     page.setLastClientTime(Math.max(page.getLastClientTime(), e.getClientTime()));
-    page.setLastActivityAt(context.currentSystemTimeMs());
+    page.setLastActivityAt(Math.max(page.getLastActivityAt(), record.timestamp()));
 
     if (payload instanceof PageOpened opened) {
       open(page, pageKey, opened, e);
@@ -147,12 +172,22 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
               + " of annotation " + e.getAnnotationId());
           return;
         }
+        if (!page.getImageIds().contains(imageId) && overLimit(record, limits.images(page, 1))) {
+          pages.put(pageKey, page);  // its event count and times changed: the decoded copy and the store agree
+          return;
+        }
         image = ImageRules.newImage(imageId, e.getWorkerId());
         if (!page.getImageIds().contains(imageId)) {
           page.getImageIds().add(imageId);
         }
       }
+      if (overLimit(record, limits.imageEvent(page, image, payload, e.getClientTime()))) {
+        pages.put(pageKey, page);  // as above (and a new image's id may have joined the page)
+        return;
+      }
+      int[] before = LimitCheck.sizes(image);
       apply(image, payload, e.getClientTime());
+      LimitCheck.count(page, image, before);
       images.put(imageKey(pageKey, imageId), image);
       if (!page.getDirtyImages().contains(imageId)) {
         page.getDirtyImages().add(imageId);
@@ -161,11 +196,37 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     pages.put(pageKey, page);
   }
 
-  private boolean firstTime(InteractionEvent e) {
+  /**
+   * Dead-letters the event if {@code exceeded} names a limit it would pass (the caller then keeps
+   * the page as it was, or puts back what it already changed).
+   *
+   * @return whether the event was refused
+   */
+  private boolean overLimit(Record<String, InteractionEvent> record, Optional<String> exceeded) {
+    if (exceeded.isEmpty()) {
+      return false;
+    }
+    InteractionEvent e = record.value();
+    overLimit.record();
+    deadLetter(record, STATE_LIMIT, "page " + e.getPageNo() + " of annotation " + e.getAnnotationId() + " "
+        + exceeded.get() + "; event " + e.getEventId() + " was not folded");
+    return true;
+  }
+
+  /** @return whether the event is folded for the first time (not a resend, not past the session's limit) */
+  private boolean firstTime(Record<String, InteractionEvent> record) {
+    InteractionEvent e = record.value();
     String key = e.getAnnotationId() + "|" + e.getSessionId();
     SeenEvents session = seen.get(key);
     if (session == null) {
       session = new SeenEvents(SeqRanges.empty(), 0L);
+    }
+    Optional<String> gaps = limits.seqRanges(session.getRanges(), e.getSeq());
+    if (gaps.isPresent()) {
+      overLimit.record();
+      deadLetter(record, STATE_LIMIT, "session " + e.getSessionId() + " of annotation " + e.getAnnotationId() + " "
+          + gaps.get() + "; event " + e.getEventId() + " was not folded");
+      return false;
     }
     if (!SeqRanges.add(session.getRanges(), e.getSeq())) {
       return false;
@@ -199,7 +260,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     context.forward(new Record<>(annotation.getId(), (Object) annotation, timestamp), CaptureTopology.ANNOTATIONS_SINK);
   }
 
-  /** A new open page; {@code now} starts its abandonment clock (processing time, so replays of old events work). */
+  /** A new open page; {@code now}, the record's timestamp, starts its abandonment clock (stream time). */
   private static PageState newPage(InteractionEvent e, long now) {
     return PageState.newBuilder()
         .setAnnotationId(e.getAnnotationId())
@@ -236,6 +297,10 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
         images.put(key, ImageRules.newImage(imageId, e.getWorkerId()));
       }
     }
+  }
+
+  private static int newImages(PageState page, PageOpened opened) {
+    return (int) opened.getImageIds().stream().distinct().filter(id -> !page.getImageIds().contains(id)).count();
   }
 
   private static boolean isImageEvent(Object payload) {
@@ -304,10 +369,29 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
         .setEventCount(page.getEventCount())
         .setImages(records)
         .build();
-    context.forward(new Record<>(page.getAnnotationId(), (Object) out, timestamp), CaptureTopology.PAGES_SINK);
+    forwardPage(out, timestamp);
     pages.delete(pageKey);
     closed.put(pageKey, closedMarker(page, status == PageStatus.SUBMITTED ? PageLifecycle.SUBMITTED
         : PageLifecycle.ABANDONED, context.currentSystemTimeMs()));
+  }
+
+  /**
+   * The page to the pages topic, or, if it is larger than the producer may send, to the dead letters
+   * ({@value UnproducibleOutputHandler#REASON}): under exactly-once a record the producer refuses
+   * aborts the transaction, whatever the production exception handler answers, and the task would
+   * fold the same input and fail again for ever. The state limits keep pages far below this.
+   */
+  private void forwardPage(PageRecord out, long timestamp) {
+    byte[] encoded = pageRecords.encode(out);
+    if (encoded.length <= options.maxPageBytes()) {
+      context.forward(new Record<>(out.getAnnotationId(), (Object) out, timestamp), CaptureTopology.PAGES_SINK);
+      return;
+    }
+    Object letter = DeadLetters.of(UnproducibleOutputHandler.REASON, "page " + out.getPageNo() + " of annotation "
+        + out.getAnnotationId() + " is " + encoded.length + " bytes, more than the " + options.maxPageBytes()
+        + " a page record may have; it was not written to the pages topic", out.getAnnotationId(), encoded,
+        context.recordMetadata().orElse(null), context.currentSystemTimeMs());
+    context.forward(new Record<>(out.getAnnotationId(), letter, timestamp), CaptureTopology.DEAD_LETTER_SINK);
   }
 
   private static PageState closedMarker(PageState page, PageLifecycle status, long closedAt) {
@@ -327,14 +411,22 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     page.getDirtyImages().clear();
   }
 
+  /**
+   * Emits changed images and abandons the pages whose latest event the task's stream time (the
+   * greatest record timestamp it has processed) has passed by {@code abandonAfter}. Stream time
+   * stands still while the processor is down or behind, so an outage abandons nothing: the pages
+   * go on folding the events that were waiting.
+   */
   private void emitChangesAndAbandon(long now) {
     List<KeyValue<String, PageState>> open = new ArrayList<>();
     try (KeyValueIterator<String, PageState> all = pages.all()) {
       all.forEachRemaining(open::add);
     }
+    long streamTime = context.currentStreamTimeMs();
+    boolean abandonAll = options.abandonAfter().isZero();
     for (KeyValue<String, PageState> entry : open) {
       PageState page = entry.value;
-      if (now - page.getLastActivityAt() >= options.abandonAfter().toMillis()) {
+      if (abandonAll || streamTime - page.getLastActivityAt() >= options.abandonAfter().toMillis()) {
         close(page, entry.key, PageStatus.ABANDONED, null, null, page.getLastClientTime(), now);
       } else if (!page.getDirtyImages().isEmpty()) {
         emitImageUpdates(page, entry.key, now);

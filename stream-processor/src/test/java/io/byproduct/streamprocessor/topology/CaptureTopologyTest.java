@@ -14,19 +14,11 @@ import io.byproduct.schemas.record.PageStatus;
 import io.byproduct.schemas.record.Position;
 import io.byproduct.schemas.record.TrackPoint;
 import io.byproduct.schemas.serde.AvroSerde;
-import io.byproduct.schemas.topics.Topics;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,41 +30,21 @@ class CaptureTopologyTest {
   private static final String B = "n01440764/n01440764_200";
   private static final String C = "n01440764/n01440764_300";
 
-  private final Topics topics = Topics.defaults();
   private final CaptureOptions options = new CaptureOptions(Duration.ofSeconds(1), Duration.ofMinutes(30), Duration.ofDays(7));
-  private TopologyTestDriver driver;
-  private TestInputTopic<String, InteractionEvent> interactions;
-  private TestInputTopic<String, byte[]> rawInteractions;
-  private TestOutputTopic<String, PageRecord> pages;
-  private TestOutputTopic<String, ImageUpdate> images;
-  private TestOutputTopic<String, AnnotationRecord> annotations;
-  private TestOutputTopic<String, DeadLetter> deadLetters;
+  private CaptureDriver capture;
 
   @BeforeEach
   void startDriver() {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "capture-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    driver = new TopologyTestDriver(CaptureTopology.build(topics, options, false), props, Instant.ofEpochMilli(T0));
-    interactions = driver.createInputTopic(topics.interactions.name(), Serdes.String().serializer(),
-        topics.interactions.valueSerde().serializer());
-    rawInteractions = driver.createInputTopic(topics.interactions.name(), Serdes.String().serializer(),
-        Serdes.ByteArray().serializer());
-    pages = driver.createOutputTopic(topics.pages.name(), Serdes.String().deserializer(), topics.pages.valueSerde().deserializer());
-    images = driver.createOutputTopic(topics.images.name(), Serdes.String().deserializer(), topics.images.valueSerde().deserializer());
-    annotations = driver.createOutputTopic(topics.annotations.name(), Serdes.String().deserializer(),
-        topics.annotations.valueSerde().deserializer());
-    deadLetters = driver.createOutputTopic(topics.deadLetters.name(), Serdes.String().deserializer(),
-        topics.deadLetters.valueSerde().deserializer());
+    capture = new CaptureDriver(options, T0);
   }
 
   @AfterEach
   void closeDriver() {
-    driver.close();
+    capture.close();
   }
 
   private void send(List<InteractionEvent> events) {
-    events.forEach(e -> interactions.pipeInput(e.getAnnotationId(), e, e.getGatewayTime()));
+    capture.send(events);
   }
 
   /** A page of three images with hovers, throttled tracking, a select, a de-select and a submit. */
@@ -114,7 +86,7 @@ class CaptureTopologyTest {
 
   @Test
   void topology_namesEveryNodeAndStore() {
-    Topology topology = CaptureTopology.build(topics, options, true);
+    Topology topology = CaptureTopology.build(capture.topics, options, true);
     String description = topology.describe().toString();
 
     assertThat(description).doesNotContain("KSTREAM-").doesNotContain("KTABLE-");
@@ -126,7 +98,7 @@ class CaptureTopologyTest {
   void submittedPage_holdsEachImageRecordWithTheOriginalsCountingRules() {
     send(scriptedPage().events);
 
-    List<PageRecord> out = pages.readValuesToList();
+    List<PageRecord> out = capture.pages.readValuesToList();
 
     assertThat(out).hasSize(1);
     PageRecord page = out.get(0);
@@ -162,12 +134,12 @@ class CaptureTopologyTest {
     send(reversed);                                       // resend everything, out of order
     send(List.of(events.get(events.size() - 1)));
 
-    List<PageRecord> out = pages.readValuesToList();
+    List<PageRecord> out = capture.pages.readValuesToList();
 
     assertThat(out).hasSize(1);
     assertThat(out.get(0).getImages().get(0)).isEqualTo(expectedA());
     assertThat(out.get(0).getEventCount()).isEqualTo(events.size());
-    assertThat(deadLetters.isEmpty()).isTrue();
+    assertThat(capture.deadLetters.isEmpty()).isTrue();
   }
 
   @Test
@@ -178,8 +150,8 @@ class CaptureTopologyTest {
     s.at(T0 + 2100).move(A, 0.3, 0.3);                    // the pointer still moved after submit
     send(List.of(s.last()));
 
-    assertThat(pages.readValuesToList()).hasSize(1);
-    List<DeadLetter> letters = deadLetters.readValuesToList();
+    assertThat(capture.pages.readValuesToList()).hasSize(1);
+    List<DeadLetter> letters = capture.deadLetters.readValuesToList();
     assertThat(letters).hasSize(1);
     assertThat(letters.get(0).getReason()).isEqualTo("late-event");
     assertThat(letters.get(0).getDetail()).contains("already SUBMITTED");
@@ -188,17 +160,17 @@ class CaptureTopologyTest {
 
   @Test
   void undecodableAndImpossibleEvents_goToDeadLetters_andValidTrafficContinues() {
-    rawInteractions.pipeInput("ann-1", new byte[] {1, 2, 3, 4});
+    capture.rawInteractions.pipeInput("ann-1", new byte[] {1, 2, 3, 4});
     Script s = new Script("ann-1", "sess-9", T0).opened(A).move(A, 1.5, 0.2);
     send(s.events);
     s.at(T0 + 10).enter(A).move(A, 0.5, 0.5).at(T0 + 100).submit("p", T0, false);
     send(s.events.subList(2, s.events.size()));
 
-    List<DeadLetter> letters = deadLetters.readValuesToList();
+    List<DeadLetter> letters = capture.deadLetters.readValuesToList();
     assertThat(letters).extracting(DeadLetter::getReason).containsExactly("undecodable", "invalid-event");
     assertThat(letters.get(1).getDetail()).contains("x must be a fraction").contains("1.5");
     assertThat(letters.get(0).getOriginTopic()).isEqualTo("interactions");
-    List<PageRecord> out = pages.readValuesToList();
+    List<PageRecord> out = capture.pages.readValuesToList();
     assertThat(out).hasSize(1);
     assertThat(out.get(0).getImages().get(0).getMouseTracking()).hasSize(1);
   }
@@ -207,7 +179,7 @@ class CaptureTopologyTest {
   void imageNotOnTheOpenedPage_isADeadLetter() {
     send(new Script("ann-1", "sess-1", T0).opened(A, B).enter("n99999999/stranger").events);
 
-    assertThat(deadLetters.readValuesToList()).extracting(DeadLetter::getReason).containsExactly("unknown-image");
+    assertThat(capture.deadLetters.readValuesToList()).extracting(DeadLetter::getReason).containsExactly("unknown-image");
   }
 
   @Test
@@ -218,26 +190,29 @@ class CaptureTopologyTest {
     }
     send(s.events);
 
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-    List<ImageUpdate> first = images.readValuesToList();
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
+    capture.driver.advanceWallClockTime(Duration.ofSeconds(1));
+    List<ImageUpdate> first = capture.images.readValuesToList();
+    capture.driver.advanceWallClockTime(Duration.ofSeconds(1));
 
     assertThat(first).extracting(u -> u.getRecord().getImageID()).as("only the image that changed").containsExactly(A);
     ImageUpdate a = first.stream().filter(u -> u.getRecord().getImageID().equals(A)).findFirst().orElseThrow();
     assertThat(a.getRecord().getMouseTracking()).hasSize(30);
     assertThat(a.getPageNo()).isEqualTo(1);
-    assertThat(images.isEmpty()).as("nothing changed since").isTrue();
+    assertThat(capture.images.isEmpty()).as("nothing changed since").isTrue();
   }
 
   @Test
   void inactivePage_isEmittedAsAbandoned_withEverythingTheWorkerDid() {
     Script s = new Script("ann-1", "sess-1", T0).opened(A).enter(A).move(A, 0.2, 0.2).at(T0 + 500).click(A, 0.2, 0.2, true);
     send(s.events);
+    // stream time moves on with another worker's event, 31 minutes later (gateway time)
+    send(new Script("ann-2", "sess-9", T0 + Duration.ofMinutes(31).toMillis()).opened(B).events);
 
-    driver.advanceWallClockTime(Duration.ofMinutes(31));
+    capture.driver.advanceWallClockTime(Duration.ofSeconds(1));
 
-    List<PageRecord> out = pages.readValuesToList();
+    List<PageRecord> out = capture.pages.readValuesToList();
     assertThat(out).hasSize(1);
+    assertThat(out.get(0).getAnnotationId()).isEqualTo("ann-1");
     assertThat(out.get(0).getStatus()).isEqualTo(PageStatus.ABANDONED);
     assertThat(out.get(0).getEndedAt()).isEqualTo(T0 + 500);
     assertThat(out.get(0).getImages().get(0).getSelected()).isTrue();
@@ -250,7 +225,7 @@ class CaptureTopologyTest {
         .page(2).at(T0 + 200).opened(B).at(T0 + 300).submit("p2", T0 + 200, true).hitFinished(2);
     send(s.events);
 
-    List<AnnotationRecord> out = annotations.readValuesToList();
+    List<AnnotationRecord> out = capture.annotations.readValuesToList();
 
     assertThat(out).extracting(AnnotationRecord::getPageCount).containsExactly(0, 1, 2, 2);
     AnnotationRecord last = out.get(out.size() - 1);
@@ -259,7 +234,7 @@ class CaptureTopologyTest {
     assertThat(last.getWorkerID()).isEqualTo("W-PSEUDONYM");
     assertThat(last.getHitDatasetName()).isEqualTo("demo");
     assertThat(last.getVersion()).isEqualTo("POINTER_ORIGINAL");
-    assertThat(pages.readValuesToList()).extracting(PageRecord::getPageNo).containsExactly(1, 2);
+    assertThat(capture.pages.readValuesToList()).extracting(PageRecord::getPageNo).containsExactly(1, 2);
   }
 
   @Test
@@ -269,6 +244,6 @@ class CaptureTopologyTest {
         .at(T0 + 100).submit("p", T0, false);
     send(s.events);
 
-    assertThat(pages.readValuesToList().get(0).getImages()).extracting(ImageRecord::getImageID).containsExactly(A, C);
+    assertThat(capture.pages.readValuesToList().get(0).getImages()).extracting(ImageRecord::getImageID).containsExactly(A, C);
   }
 }

@@ -1,0 +1,57 @@
+package io.byproduct.streamprocessor.topology;
+
+import io.byproduct.schemas.deadletter.DeadLetter;
+import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.record.AnnotationRecord;
+import io.byproduct.schemas.record.ImageUpdate;
+import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.topics.Topics;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The capture topology in a {@link TopologyTestDriver} (in-memory stores), with its topics typed. */
+final class CaptureDriver implements AutoCloseable {
+
+  final Topics topics = Topics.defaults();
+  final TopologyTestDriver driver;
+  final TestInputTopic<String, InteractionEvent> interactions;
+  final TestInputTopic<String, byte[]> rawInteractions;
+  final TestOutputTopic<String, PageRecord> pages;
+  final TestOutputTopic<String, ImageUpdate> images;
+  final TestOutputTopic<String, AnnotationRecord> annotations;
+  final TestOutputTopic<String, DeadLetter> deadLetters;
+
+  CaptureDriver(CaptureOptions options, long wallClockStart) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "capture-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    driver = new TopologyTestDriver(CaptureTopology.build(topics, options, false), props,
+        Instant.ofEpochMilli(wallClockStart));
+    interactions = driver.createInputTopic(topics.interactions.name(), Serdes.String().serializer(),
+        topics.interactions.valueSerde().serializer());
+    rawInteractions = driver.createInputTopic(topics.interactions.name(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    pages = driver.createOutputTopic(topics.pages.name(), Serdes.String().deserializer(), topics.pages.valueSerde().deserializer());
+    images = driver.createOutputTopic(topics.images.name(), Serdes.String().deserializer(), topics.images.valueSerde().deserializer());
+    annotations = driver.createOutputTopic(topics.annotations.name(), Serdes.String().deserializer(),
+        topics.annotations.valueSerde().deserializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetters.name(), Serdes.String().deserializer(),
+        topics.deadLetters.valueSerde().deserializer());
+  }
+
+  /** Each event with its gateway time as the record's timestamp, as the gateway's producer stamps it. */
+  void send(List<InteractionEvent> events) {
+    events.forEach(e -> interactions.pipeInput(e.getAnnotationId(), e, e.getGatewayTime()));
+  }
+
+  @Override
+  public void close() {
+    driver.close();
+  }
+}
