@@ -42,6 +42,7 @@ class GatewayIT {
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
         "--byproduct.gateway.worker-id-key=gateway-it-worker-id-key",
+        "--byproduct.gateway.survey-code-key=gateway-it-survey-code-key",
         "--byproduct.gateway.images-dir=" + images);
     int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
