@@ -104,7 +104,7 @@ class SeedApiIT {
     Worker streamed = new Worker(UUID.randomUUID().toString(), "s-" + UUID.randomUUID(), "demo", "demo-hit-02",
         worker, "ASSIGN-9", "MTURK-9", InterfaceVersion.POINTER_ORIGINAL);
     try (IngestClient client = IngestClient.connect(URI.create("ws://localhost:" + stack.port() + "/ingest/ws"),
-        WireFrames.hello(streamed))) {
+        WireFrames.hello(streamed, stack.workerIdKey()))) {
       List<WireFrames.Frame> frames = WireFrames.frames(script, 1, 500);
       frames.forEach(f -> client.send(f.json()));
       assertThat(client.awaitAck(frames.get(frames.size() - 1).lastSeq(), Duration.ofSeconds(30))).isTrue();

@@ -91,6 +91,10 @@ public final class LocalStack implements AutoCloseable {
     gatewayProps.put("server.port", String.valueOf(requestedPort));
     gatewayProps.put("byproduct.gateway.images-dir", images.toString());
     gatewayProps.put("byproduct.gateway.worker-id-key", secret("worker-id-key"));
+    gatewayProps.put("byproduct.gateway.survey-code-key", secret("survey-code-key"));
+    // the original front end's API (compatibility mode) is on for the local run, without the start-up warning
+    gatewayProps.put("byproduct.gateway.seed-api.enabled", "true");
+    gatewayProps.put("byproduct.gateway.seed-api.warn", "false");
     gatewayProps.put("byproduct.gateway.live.token", secret("requester-token"));
     gatewayProps.put("byproduct.gateway.review.token", secret("requester-token"));
     gateway = run(GatewayApplication.builder(), gatewayProps);
@@ -119,8 +123,9 @@ public final class LocalStack implements AutoCloseable {
 
   /**
    * A random secret kept in the data folder (so pseudonyms and tokens stay stable across restarts):
-   * {@code worker-id-key} for pseudonyms and survey codes, {@code requester-token} for the live
-   * streams and review endpoints.
+   * {@code worker-id-key} for pseudonyms (and the assignment binding), {@code survey-code-key} for
+   * survey codes ({@code hit-tool verify-codes --key-file <data>/survey-code-key}), {@code
+   * requester-token} for the live streams and review endpoints.
    */
   private String secret(String name) {
     Path file = dataDir.resolve(name);
@@ -165,6 +170,19 @@ public final class LocalStack implements AutoCloseable {
   public String demoUrl() {
     return baseUrl() + "/?hitDatasetName=" + DemoDataset.DATASET + "&imageNetHitId=" + DemoDataset.HIT_IDS.get(0)
         + "&workerId=DEMO_WORKER&assignmentId=DEMO_ASSIGNMENT&hitId=DEMO_HIT&version=POINTER_ORIGINAL";
+  }
+
+  /**
+   * The gateway's worker-id key: test harnesses use it to compute pseudonyms and the capabilities
+   * of their simulated workers' hellos (a real page gets its capability from the gateway).
+   */
+  public String workerIdKey() {
+    return secret("worker-id-key");
+  }
+
+  /** The key of the survey codes ({@code hit-tool verify-codes --key-file <data dir>/survey-code-key}). */
+  public String surveyCodeKey() {
+    return secret("survey-code-key");
   }
 
   /** The bearer token of the live streams and review endpoints. */

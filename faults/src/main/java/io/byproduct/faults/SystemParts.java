@@ -96,6 +96,7 @@ public final class SystemParts implements AutoCloseable {
     Map<String, String> props = shared();
     props.put("server.port", String.valueOf(gatewayPort));
     props.put("byproduct.gateway.worker-id-key", workerIdKey);
+    props.put("byproduct.gateway.survey-code-key", workerIdKey.substring(0, 32) + "-survey-codes");
     extra.forEach((name, value) -> {
       if (name.startsWith("byproduct.gateway.")) {
         props.put(name, value);
@@ -151,6 +152,11 @@ public final class SystemParts implements AutoCloseable {
   /** The running gateway's meters (e.g. {@code byproduct.ingest.rejected}). */
   public MeterRegistry gatewayMeters() {
     return gateway.context().getBean(MeterRegistry.class);
+  }
+
+  /** The gateway's worker-id key: the simulated workers' hellos carry capabilities computed with it. */
+  public String workerIdKey() {
+    return workerIdKey;
   }
 
   public WorkerPseudonyms pseudonyms() {
