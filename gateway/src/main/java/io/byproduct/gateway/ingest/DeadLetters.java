@@ -63,7 +63,7 @@ final class DeadLetters {
     byte[] kept = payload.length > limit ? Arrays.copyOf(payload, limit) : payload;
     boolean truncated = fullSize > kept.length;
     String text = new String(kept, StandardCharsets.UTF_8);
-    String scrubbed = scrubber.scrub(text);
+    String scrubbed = scrubber.scrub(CapabilityScrubber.scrub(text));
     byte[] bytes = scrubbed.equals(text) ? kept : scrubbed.getBytes(StandardCharsets.UTF_8);
     return DeadLetter.newBuilder()
         .setSource(source)
