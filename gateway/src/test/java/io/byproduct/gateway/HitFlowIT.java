@@ -129,6 +129,12 @@ class HitFlowIT {
         + "&workerID=" + rawWorker + extraQuery).header("X-Byproduct-Capability", capability).exchange();
   }
 
+  /** How many requests the binding checks refused for this reason so far ({@code byproduct.binding.refused}). */
+  private static double refused(String reason) {
+    return gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class).get("byproduct.binding.refused")
+        .tag("reason", reason).counter().count();
+  }
+
   private static String body(WebTestClient.ResponseSpec spec) {
     byte[] body = spec.expectBody().returnResult().getResponseBody();
     return body == null ? "" : new String(body, StandardCharsets.UTF_8);
@@ -199,11 +205,13 @@ class HitFlowIT {
   void attack_finishedEventOnly_getsNoSurveyCode() {
     Worker w = Worker.fresh("open", "hit-1");
     storeAnnotation(w.annotationId(), w, true);
+    double before = refused("not-complete");
 
     assertThat(body(surveyCode(w, w.annotationId(), w.raw(), w.capability(), "").expectStatus().isEqualTo(409)))
         .contains("HIT 'hit-1' is not finished: 0 of its 2 pages are stored");
     storePage(w.annotationId(), 1, 1000);
     surveyCode(w, w.annotationId(), w.raw(), w.capability(), "").expectStatus().isEqualTo(409);
+    assertThat(refused("not-complete") - before).as("counted").isEqualTo(2);
   }
 
   /** Attack: a worker who finished one assignment asks for codes of other assignments and HITs. */
@@ -214,6 +222,7 @@ class HitFlowIT {
     storePage(w.annotationId(), 1, 1000);
     storePage(w.annotationId(), 2, 2000);
     String real = new SurveyCodes(SURVEY_KEY).code(w.mturkHit(), w.raw(), w.assignment());
+    double before = refused("not-owner");
 
     // the old query parameters choose nothing: the code is the stored assignment's
     assertThat(body(surveyCode(w, w.annotationId(), w.raw(), w.capability(), "&assignmentID=OTHER&hitID=OTHER")
@@ -230,6 +239,7 @@ class HitFlowIT {
     // no capability at all
     client.get().uri("/api/imagenet/open/hits/hit-1/survey-code?annotationID=" + w.annotationId() + "&workerID=" + w.raw())
         .exchange().expectStatus().isForbidden();
+    assertThat(refused("not-owner") - before).as("counted").isEqualTo(5);
   }
 
   @Test
@@ -339,9 +349,11 @@ class HitFlowIT {
         + "\"time\":1100}],\"hoveredCount\":1,\"hoveredRecord\":[{\"action\":\"enter\",\"time\":1050}],\"imagePosition\":{\"x\":0,"
         + "\"y\":0},\"imageWidth\":340,\"imageHeight\":255,\"originalImageWidth\":500,\"originalImageHeight\":375,"
         + "\"estimateTime\":0,\"mouseTracking\":[]}]";
+    double before = refused("page-stored");
 
     assertThat(body(put("open", id, pageWrite(1, 1000, overwrite, false)).expectStatus().isEqualTo(409)))
         .contains("page 1 of annotation '" + id + "' is stored with other answers; a stored page is never replaced");
+    assertThat(refused("page-stored") - before).as("counted").isEqualTo(1);
     // the same answers again (the original re-sends after a failure) are a resend, not a conflict
     put("open", id, pageWrite(1, 1000, "[]", false)).expectStatus().isOk();
     assertThat(gateway.getBean(io.byproduct.gateway.binding.StoredAnnotations.class).page(id, 1).orElseThrow()

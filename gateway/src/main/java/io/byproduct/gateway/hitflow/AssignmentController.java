@@ -2,6 +2,7 @@ package io.byproduct.gateway.hitflow;
 
 import static io.byproduct.gateway.hitflow.HitFlowController.text;
 
+import io.byproduct.gateway.binding.BindingRefusals;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
@@ -41,9 +42,11 @@ class AssignmentController {
   private final WorkerPseudonyms pseudonyms;
   private final AssignmentBinding binding;
   private final StoredAnnotations stored;
+  private final BindingRefusals refusals;
 
   AssignmentController(WorkerAnnotations annotations, WorkerPseudonyms pseudonyms, AssignmentBinding binding,
-      StoredAnnotations stored) {
+      StoredAnnotations stored, BindingRefusals refusals) {
+    this.refusals = refusals;
     this.annotations = annotations;
     this.pseudonyms = pseudonyms;
     this.binding = binding;
@@ -72,6 +75,7 @@ class AssignmentController {
           .orElseGet(() -> binding.annotationId(hitDatasetName, imageNetHitId, pseudonym, proof.assignmentId(),
               emptyToNull(proof.hitId())));
       if (hit.get().unique() && earlier.stream().anyMatch(a -> !annotationId.equals(text(a, "id")) && a.path("isDone").asBoolean(false))) {
+        refusals.count(BindingRefusals.Reason.ONE_HIT_PER_WORKER);
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", ONE_HIT_PER_WORKER, "code", "one-hit-per-worker"));
       }
       StoredAnnotations.Progress progress = new StoredAnnotations.Progress(hit.get().pages(), stored.storedPages(annotationId));

@@ -1,5 +1,7 @@
 package io.byproduct.gateway.hitflow;
 
+import io.byproduct.gateway.binding.BindingRefusals;
+import io.byproduct.gateway.binding.BindingRefusals.Reason;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.gateway.seedapi.SeedApiProperties;
 import io.byproduct.platform.hits.HitStore;
@@ -45,9 +47,11 @@ class HitFlowController {
   private final AssignmentBinding binding;
   private final StoredAnnotations stored;
   private final SeedApiProperties seedApi;
+  private final BindingRefusals refusals;
 
   HitFlowController(HitStore hits, WorkerAnnotations annotations, WorkerPseudonyms pseudonyms, SurveyCodes surveyCodes,
-      AssignmentBinding binding, StoredAnnotations stored, SeedApiProperties seedApi) {
+      AssignmentBinding binding, StoredAnnotations stored, SeedApiProperties seedApi, BindingRefusals refusals) {
+    this.refusals = refusals;
     this.hits = hits;
     this.annotations = annotations;
     this.pseudonyms = pseudonyms;
@@ -130,11 +134,13 @@ class HitFlowController {
       return Mono.just(ApiErrors.badRequest("annotationID and workerID: required"));
     }
     if (capability == null || capability.isBlank()) {
+      refusals.count(Reason.NOT_OWNER);
       return Mono.just(ApiErrors.forbidden(CAPABILITY_HEADER + ": required, the capability of the assignment"));
     }
     return blocking(() -> {
       var annotation = stored.find(annotationId);
       if (annotation.isEmpty()) {
+        refusals.count(Reason.NOT_COMPLETE);
         return notFinished("no page of annotation '" + annotationId + "' is stored yet");
       }
       StoredAnnotations.Annotation a = annotation.get();
@@ -142,6 +148,7 @@ class HitFlowController {
           || !Objects.equals(pseudonyms.pseudonymise(workerId), a.workerPseudonym())
           || !binding.holds(capability, a.id(), a.hitDatasetName(), a.imageNetHitId(), a.workerPseudonym(),
               a.assignmentId(), a.hitId())) {
+        refusals.count(Reason.NOT_OWNER);
         return ApiErrors.forbidden("this capability and worker do not own annotation '" + annotationId + "' of HIT '"
             + imageNetHitId + "'");
       }
@@ -150,6 +157,7 @@ class HitFlowController {
         return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
       }
       if (!progress.get().complete()) {
+        refusals.count(Reason.NOT_COMPLETE);
         return notFinished("HIT '" + imageNetHitId + "' is not finished: " + progress.get().stored().size() + " of its "
             + progress.get().hitPages().size() + " pages are stored");
       }

@@ -2,6 +2,7 @@ package io.byproduct.gateway.seedapi;
 
 import static io.byproduct.gateway.seedapi.SeedAnswers.error;
 
+import io.byproduct.gateway.binding.BindingRefusals.Reason;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.schemas.record.ImageRecord;
 import java.time.Duration;
@@ -21,13 +22,17 @@ import tools.jackson.databind.JsonNode;
  */
 final class SeedPageChecks {
 
-  /** The outcome: a refusal to answer, or whether the same page is already stored (a resend). */
-  record Verdict(ResponseEntity<Object> refusal, boolean alreadyStored) {
-    static final Verdict WRITE = new Verdict(null, false);
-    static final Verdict RESEND = new Verdict(null, true);
+  /** The outcome: a refusal to answer (and its reason to count, if it is one), or whether the same page is already stored. */
+  record Verdict(ResponseEntity<Object> refusal, Reason reason, boolean alreadyStored) {
+    static final Verdict WRITE = new Verdict(null, null, false);
+    static final Verdict RESEND = new Verdict(null, null, true);
 
     static Verdict refuse(HttpStatus status, String message) {
-      return new Verdict(error(status, message), false);
+      return new Verdict(error(status, message), null, false);
+    }
+
+    static Verdict refuse(Reason reason, String message) {
+      return new Verdict(error(HttpStatus.CONFLICT, message), reason, false);
     }
   }
 
@@ -53,7 +58,7 @@ final class SeedPageChecks {
     }
     Optional<JsonNode> existing = stored.page(annotationId, page.pageNo());
     if (existing.isPresent()) {
-      return sameAnswers(existing.get(), page) ? Verdict.RESEND : Verdict.refuse(HttpStatus.CONFLICT, "page "
+      return sameAnswers(existing.get(), page) ? Verdict.RESEND : Verdict.refuse(Reason.PAGE_STORED, "page "
           + page.pageNo() + " of annotation '" + annotationId + "' is stored with other answers; a stored page is"
           + " never replaced");
     }
@@ -62,7 +67,7 @@ final class SeedPageChecks {
     }
     int last = pages.get(pages.size() - 1);
     if (page.pageNo() != last) {
-      return Verdict.refuse(HttpStatus.CONFLICT, "isDone: page " + page.pageNo() + " is not the HIT's last page ("
+      return Verdict.refuse(Reason.EARLY_DONE, "isDone: page " + page.pageNo() + " is not the HIT's last page ("
           + last + "); a HIT is done when all its pages are stored");
     }
     List<Integer> missing = missing(annotationId, pages, page.pageNo());
@@ -71,7 +76,7 @@ final class SeedPageChecks {
       Thread.sleep(POLL_MS);
       missing = missing(annotationId, pages, page.pageNo());
     }
-    return missing.isEmpty() ? Verdict.WRITE : Verdict.refuse(HttpStatus.CONFLICT, "isDone: pages " + missing
+    return missing.isEmpty() ? Verdict.WRITE : Verdict.refuse(Reason.EARLY_DONE, "isDone: pages " + missing
         + " of annotation '" + annotationId + "' are not stored; send them first");
   }
 

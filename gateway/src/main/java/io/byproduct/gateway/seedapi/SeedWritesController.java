@@ -2,6 +2,8 @@ package io.byproduct.gateway.seedapi;
 
 import static io.byproduct.gateway.seedapi.SeedAnswers.error;
 
+import io.byproduct.gateway.binding.BindingRefusals;
+import io.byproduct.gateway.binding.BindingRefusals.Reason;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.gateway.ingest.EventPublisher;
 import io.byproduct.platform.annotations.AnnotationItems;
@@ -56,9 +58,12 @@ class SeedWritesController {
   private final SeedApiProperties seedApi;
   private final AssignmentBinding binding;
   private final SeedPageChecks checks;
+  private final BindingRefusals refusals;
 
   SeedWritesController(HitStore hits, DynamoDbClient dynamo, Tables tables, WorkerPseudonyms pseudonyms,
-      EventPublisher publisher, SeedApiProperties seedApi, AssignmentBinding binding, StoredAnnotations stored) {
+      EventPublisher publisher, SeedApiProperties seedApi, AssignmentBinding binding, StoredAnnotations stored,
+      BindingRefusals refusals) {
+    this.refusals = refusals;
     this.hits = hits;
     this.dynamo = dynamo;
     this.tables = tables;
@@ -96,6 +101,7 @@ class SeedWritesController {
           return error(HttpStatus.CONFLICT, "annotation '" + created.id() + "' belongs to another HIT");
         }
         if (!annotation.getWorkerID().equals(text(item, Tables.WORKER_ID)) || boundToAssignment(created.id(), item)) {
+          refusals.count(Reason.NOT_OWNER);
           return error(HttpStatus.CONFLICT, "annotation '" + created.id() + "' belongs to another worker");
         }
         // a resend: the stored annotation's ids, not the request's, go into the event
@@ -126,11 +132,15 @@ class SeedWritesController {
             + "'; create it first with POST /api/imagenet/" + hitDatasetName + "/hits/{imageNetHitID}/annotations");
       }
       if (boundToAssignment(annotationId, stored)) {
+        refusals.count(Reason.BOUND_ANNOTATION);
         return error(HttpStatus.FORBIDDEN, "annotation '" + annotationId + "' is bound to an assignment of the worker's"
             + " page; it is written only with its capability, never through this API");
       }
       SeedPageChecks.Verdict verdict = checks.check(hitDatasetName, text(stored, "imageNetHitID"), annotationId, page);
       if (verdict.refusal() != null) {
+        if (verdict.reason() != null) {
+          refusals.count(verdict.reason());
+        }
         return verdict.refusal();
       }
       if (verdict.alreadyStored()) {

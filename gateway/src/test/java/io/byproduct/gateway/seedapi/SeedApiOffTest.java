@@ -15,7 +15,7 @@ class SeedApiOffTest {
 
   @Test
   void seedWritesAndSandbox_whenOff_are404NamingTheProperty() {
-    SeedWritesController writes = new SeedWritesController(null, null, null, null, null, OFF, null, null);
+    SeedWritesController writes = new SeedWritesController(null, null, null, null, null, OFF, null, null, null);
     SandboxController sandbox = new SandboxController(null, null, null, null, OFF);
 
     for (ResponseEntity<Object> answer : new ResponseEntity[] {
