@@ -2,11 +2,10 @@ import { describe, expect, it, vi } from "vitest";
 import {
   assignedVersion,
   ApiError,
-  annotationsUrl,
   getImageNetHit,
   getSurveyCode,
   hitUrl,
-  searchAnnotations,
+  startAssignment,
   surveyCodeUrl,
   type FetchLike,
 } from "./api";
@@ -62,27 +61,44 @@ describe("getImageNetHit", () => {
   });
 });
 
-describe("searchAnnotations and getSurveyCode", () => {
-  it("asks for the worker's annotations of the dataset and keeps the well-formed ones", async () => {
-    const fetchFn = vi.fn<FetchLike>(async () => Response.json([{ id: "a1", imageNetHitID: "h", pageCount: 2, isDone: false }, { nope: 1 }]));
-    await expect(searchAnnotations("d s", "h/1", "W&1", fetchFn)).resolves.toEqual([{ id: "a1", imageNetHitID: "h", pageCount: 2, isDone: false }]);
-    expect(fetchFn.mock.calls[0]?.[0]).toBe("/api/imagenet/d%20s/hits/h%2F1/annotations?workerID=W%261");
-    expect(annotationsUrl("d", "h", "w")).toBe("/api/imagenet/d/hits/h/annotations?workerID=w");
+describe("startAssignment and getSurveyCode", () => {
+  it("posts MTurk's ids (not in the URL) and reads the annotation id, capability and progress", async () => {
+    const fetchFn = vi.fn<FetchLike>(async () => Response.json({ annotationId: "a1", capability: "K", pageCount: 2, isDone: false }));
+    await expect(startAssignment("d s", "h/1", { workerId: "W&1", assignmentId: "A1", hitId: "H" }, fetchFn)).resolves.toEqual({
+      annotationId: "a1",
+      capability: "K",
+      pageCount: 2,
+      isDone: false,
+    });
+    const [url, init] = fetchFn.mock.calls[0]!;
+    expect(url).toBe("/api/imagenet/d%20s/hits/h%2F1/assignment");
+    expect(init?.method).toBe("POST");
+    expect(JSON.parse(init?.body as string)).toEqual({ workerId: "W&1", assignmentId: "A1", hitId: "H" });
   });
 
-  it("gets the survey code with the worker's, assignment's and MTurk HIT's ids", async () => {
+  it("reports a refusal with its status, and an answer without a capability as an error", async () => {
+    const refused: FetchLike = async () => Response.json({ error: "one HIT", code: "one-hit-per-worker" }, { status: 403 });
+    const error = await startAssignment("d", "h", { workerId: "W", assignmentId: "A" }, refused).catch((e: unknown) => e);
+    expect((error as ApiError).status).toBe(403);
+    const bad: FetchLike = async () => Response.json({ annotationId: "a1" });
+    await expect(startAssignment("d", "h", { workerId: "W", assignmentId: "A" }, bad)).rejects.toThrow(/no annotation id and capability/);
+  });
+
+  it("gets the survey code of the annotation, with the capability in a header", async () => {
     const fetchFn = vi.fn<FetchLike>(async () => Response.json({ surveyCode: "3FA09C" }));
-    await expect(getSurveyCode("d", "h", { workerId: "W", assignmentId: "A 1", hitId: "H" }, fetchFn)).resolves.toBe("3FA09C");
-    expect(fetchFn.mock.calls[0]?.[0]).toBe("/api/imagenet/d/hits/h/survey-code?workerID=W&assignmentID=A+1&hitID=H");
-    expect(surveyCodeUrl("d", "h", { workerId: "W" })).toBe("/api/imagenet/d/hits/h/survey-code?workerID=W");
+    await expect(getSurveyCode("d", "h", { annotationId: "a 1", workerId: "W", capability: "K" }, fetchFn)).resolves.toBe("3FA09C");
+    expect(fetchFn.mock.calls[0]?.[0]).toBe("/api/imagenet/d/hits/h/survey-code?annotationID=a+1&workerID=W");
+    expect((fetchFn.mock.calls[0]?.[1]?.headers as Record<string, string>)["X-Byproduct-Capability"]).toBe("K");
+    expect(surveyCodeUrl("d", "h", "a", "W")).toBe("/api/imagenet/d/hits/h/survey-code?annotationID=a&workerID=W");
   });
 
   it("reports 409 while the HIT is not done, and refuses an answer without a code", async () => {
+    const ids = { annotationId: "a", workerId: "W", capability: "K" };
     const notYet: FetchLike = async () => Response.json({ error: "not finished" }, { status: 409 });
-    const error = await getSurveyCode("d", "h", { workerId: "W" }, notYet).catch((e: unknown) => e);
+    const error = await getSurveyCode("d", "h", ids, notYet).catch((e: unknown) => e);
     expect((error as ApiError).status).toBe(409);
     const bad: FetchLike = async () => Response.json({ surveyCode: "xyz" });
-    await expect(getSurveyCode("d", "h", { workerId: "W" }, bad)).rejects.toThrow(/no survey code/);
+    await expect(getSurveyCode("d", "h", ids, bad)).rejects.toThrow(/no survey code/);
   });
 });
 

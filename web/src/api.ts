@@ -29,14 +29,14 @@ export interface ImageNetHIT {
   pages: ImageNetHitPage[];
 }
 
-/** The HIT-level annotation as the search answers it (the seed's ImageNetAnnotation). */
-export interface ImageNetAnnotation {
-  id: string;
-  imageNetHitID?: string;
-  hitDatasetName?: string;
-  isDone?: boolean;
-  pageCount?: number;
-  version?: string;
+/** What `POST .../assignment` answers: the annotation bound to this worker and assignment, and its capability. */
+export interface Assignment {
+  annotationId: string;
+  capability: string;
+  /** Pages stored on the server, from the first without a gap: resume after them. */
+  pageCount: number;
+  /** Every page of the HIT is stored (a server fact). */
+  isDone: boolean;
 }
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -69,11 +69,11 @@ export class ApiError extends Error {
   }
 }
 
-/** GETs `url` as JSON; throws {@link ApiError} on a network failure or a status other than 2xx. */
-export async function getJson<T>(url: string, fetchFn: FetchLike = browserFetch): Promise<T> {
+/** GETs `url` as JSON (or sends `init`); throws {@link ApiError} on a network failure or a status other than 2xx. */
+export async function getJson<T>(url: string, fetchFn: FetchLike = browserFetch, init: RequestInit = {}): Promise<T> {
   let response: Response;
   try {
-    response = await fetchFn(url, { headers: { Accept: "application/json" } });
+    response = await fetchFn(url, { ...init, headers: { Accept: "application/json", ...(init.headers as Record<string, string>) } });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ApiError(url, 0, `network error (${reason})`);
@@ -126,45 +126,50 @@ export async function assignedVersion(
   return answer.version;
 }
 
-/** `GET /api/imagenet/{ds}/hits/{hit}/annotations?workerID=`: the worker's annotations in that dataset. */
-export function annotationsUrl(hitDatasetName: string, imageNetHitId: string, workerId: string): string {
-  return `${hitUrl(hitDatasetName, imageNetHitId)}/annotations?workerID=${encodeURIComponent(workerId)}`;
+/** The ids of MTurk's link that prove the assignment (the assignment id is the secret part). */
+export interface AssignmentProof {
+  workerId: string;
+  assignmentId: string;
+  hitId?: string | undefined;
 }
 
-export async function searchAnnotations(
+/**
+ * `POST /api/imagenet/{ds}/hits/{hit}/assignment`: the annotation id and capability of this
+ * worker's assignment, and how far its stored pages go. 403 when a unique HIT refuses the worker.
+ */
+export async function startAssignment(
   hitDatasetName: string,
   imageNetHitId: string,
-  workerId: string,
+  proof: AssignmentProof,
   fetchFn: FetchLike = browserFetch,
-): Promise<ImageNetAnnotation[]> {
-  const found = await getJson<unknown>(annotationsUrl(hitDatasetName, imageNetHitId, workerId), fetchFn);
-  if (!Array.isArray(found)) {
-    throw new ApiError(annotationsUrl(hitDatasetName, imageNetHitId, workerId), 200, "the annotation search is not a list");
+): Promise<Assignment> {
+  const url = `${hitUrl(hitDatasetName, imageNetHitId)}/assignment`;
+  const answer = await getJson<Partial<Assignment>>(url, fetchFn, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ workerId: proof.workerId, assignmentId: proof.assignmentId, hitId: proof.hitId ?? null }),
+  });
+  if (typeof answer?.annotationId !== "string" || typeof answer.capability !== "string") {
+    throw new ApiError(url, 200, "the answer holds no annotation id and capability");
   }
-  return found.filter((a): a is ImageNetAnnotation => !!a && typeof a === "object" && typeof a.id === "string");
+  return { annotationId: answer.annotationId, capability: answer.capability, pageCount: Number(answer.pageCount) || 0, isDone: answer.isDone === true };
 }
 
-/** `GET /api/imagenet/{ds}/hits/{hit}/survey-code?workerID=&assignmentID=&hitID=`. */
-export function surveyCodeUrl(
-  hitDatasetName: string,
-  imageNetHitId: string,
-  ids: { workerId: string; assignmentId?: string | undefined; hitId?: string | undefined },
-): string {
-  const query = new URLSearchParams({ workerID: ids.workerId });
-  if (ids.assignmentId !== undefined) query.set("assignmentID", ids.assignmentId);
-  if (ids.hitId !== undefined) query.set("hitID", ids.hitId);
+/** `GET /api/imagenet/{ds}/hits/{hit}/survey-code?annotationID=&workerID=` (the capability goes in a header). */
+export function surveyCodeUrl(hitDatasetName: string, imageNetHitId: string, annotationId: string, workerId: string): string {
+  const query = new URLSearchParams({ annotationID: annotationId, workerID: workerId });
   return `${hitUrl(hitDatasetName, imageNetHitId)}/survey-code?${query.toString()}`;
 }
 
-/** The survey code (6 upper-case hex characters); the server answers 409 until the HIT is done. */
+/** The survey code (6 upper-case hex characters); the server answers 409 until every page of the HIT is stored. */
 export async function getSurveyCode(
   hitDatasetName: string,
   imageNetHitId: string,
-  ids: { workerId: string; assignmentId?: string | undefined; hitId?: string | undefined },
+  ids: { annotationId: string; workerId: string; capability: string },
   fetchFn: FetchLike = browserFetch,
 ): Promise<string> {
-  const url = surveyCodeUrl(hitDatasetName, imageNetHitId, ids);
-  const answer = await getJson<{ surveyCode?: unknown }>(url, fetchFn);
+  const url = surveyCodeUrl(hitDatasetName, imageNetHitId, ids.annotationId, ids.workerId);
+  const answer = await getJson<{ surveyCode?: unknown }>(url, fetchFn, { headers: { "X-Byproduct-Capability": ids.capability } });
   if (typeof answer?.surveyCode !== "string" || !/^[0-9A-F]{6}$/.test(answer.surveyCode)) {
     throw new ApiError(url, 200, "the answer holds no survey code");
   }

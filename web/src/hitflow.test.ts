@@ -20,12 +20,17 @@ const HIT: ImageNetHIT = {
   pages: [1, 2].map((p) => ({ pageno: p, class: cls(p), images: [0, 1, 2].map((k) => ({ id: `p${p}-i${k}`, url: `/images/${p}-${k}.svg` })) })),
 };
 
-function api(options: { annotations?: unknown[]; surveyAfter?: number } = {}) {
+function api(options: { assignment?: object; refused?: boolean; surveyAfter?: number } = {}) {
   let surveyCalls = 0;
   const calls: string[] = [];
-  const fetchFn = vi.fn<FetchLike>(async (url) => {
+  const fetchFn = vi.fn<FetchLike>(async (url, init) => {
     calls.push(url);
-    if (url.includes("/annotations?")) return Response.json(options.annotations ?? []);
+    if (url.endsWith("/assignment")) {
+      expect(init?.method).toBe("POST");
+      if (options.refused) return Response.json({ error: "one HIT", code: "one-hit-per-worker" }, { status: 403 });
+      return Response.json({ annotationId: "srv-id", capability: "CAP", pageCount: 0, isDone: false, ...options.assignment });
+    }
+    if (url.includes("/survey-code?")) expect((init?.headers as Record<string, string>)["X-Byproduct-Capability"]).toBe("CAP");
     if (url.includes("/survey-code?")) {
       return ++surveyCalls > (options.surveyAfter ?? 0) ? Response.json({ surveyCode: "3FA09C" }) : Response.json({ error: "not yet" }, { status: 409 });
     }
@@ -79,7 +84,8 @@ describe("HitFlow", () => {
     expect(root.textContent).toContain("If it is impossible to complete a HIT due to missing data or other problems, please return the HIT.");
     expect(root.querySelector(".progress")?.textContent).toBe("1 page(s) / 2 pages");
     expect(root.querySelectorAll(".grid.blur.pointer button.cell")).toHaveLength(3);
-    expect(calls.slice(0, 2)).toEqual(["/api/imagenet/demo/hits/hit-1", "/api/imagenet/demo/hits/hit-1/annotations?workerID=W1"]);
+    expect(calls.slice(0, 2)).toEqual(["/api/imagenet/demo/hits/hit-1", "/api/imagenet/demo/hits/hit-1/assignment"]);
+    await vi.waitFor(() => expect(JSON.parse(FakeSocket.all[0]!.sent[0]!).hello).toMatchObject({ a: "srv-id", k: "CAP", as: "A1" }));
 
     root.querySelector<HTMLButtonElement>("button.cell")!.click(); // keyboard-like click: the centre
     root.querySelector<HTMLButtonElement>(".submit")!.click();
@@ -92,7 +98,7 @@ describe("HitFlow", () => {
     await vi.waitFor(() => expect(root.querySelector(".survey-code")?.textContent).toBe("3FA09C"), { timeout: 5000 });
     expect(root.querySelector("h1")?.textContent).toBe("Thank you!");
     expect(calls.filter((c) => c.includes("/survey-code?"))).toHaveLength(2);
-    expect(calls.find((c) => c.includes("/survey-code?"))).toBe("/api/imagenet/demo/hits/hit-1/survey-code?workerID=W1&assignmentID=A1&hitID=H1");
+    expect(calls.find((c) => c.includes("/survey-code?"))).toBe("/api/imagenet/demo/hits/hit-1/survey-code?annotationID=srv-id&workerID=W1");
 
     const kinds = events().map((e) => e[0]);
     expect(kinds.filter((k) => k === 0)).toHaveLength(2);
@@ -124,7 +130,7 @@ describe("HitFlow", () => {
       return s;
     };
     const down: FetchLike = async (url, init) => {
-      if (!online && (url.includes("/ingest/") || url.includes("/annotations?"))) throw new TypeError("Failed to fetch");
+      if (!online && (url.includes("/ingest/") || url.endsWith("/assignment"))) throw new TypeError("Failed to fetch");
       return fetchFn(url, init);
     };
     const flow = new HitFlow(root, params(), { fetchFn: down, openStore: async () => new MemoryStore(), createSocket, origin: "http://gw" });
@@ -142,17 +148,14 @@ describe("HitFlow", () => {
     await vi.waitFor(() => expect(root.querySelector(".progress")?.textContent).toBe("2 page(s) / 2 pages"), { timeout: 5000 });
   }, 15_000);
 
-  it("refuses a second HIT of a unique dataset and shows the survey code again for this finished HIT", async () => {
-    const unique = { ...HIT, isUnique: true };
-    const other = [{ id: "x", imageNetHitID: "hit-9", isDone: true, pageCount: 2 }];
-    const fetchFn: FetchLike = async (url) =>
-      url.includes("/annotations?") ? Response.json(other) : Response.json(unique);
+  it("shows the server's refusal of a second HIT of a unique dataset, and the survey code again for this finished HIT", async () => {
+    const { fetchFn } = api({ refused: true });
     await new HitFlow(root, params(), { fetchFn, openStore: async () => new MemoryStore(), createSocket: ackingSocket }).start();
     expect(root.querySelector("h1")?.textContent).toBe("Error");
     expect(root.querySelector("h2")?.textContent).toBe("You have already completed one of our HITs. We do not accept more than 1 HIT per worker.");
     expect(FakeSocket.all).toHaveLength(0);
 
-    const { fetchFn: done } = api({ annotations: [{ id: "mine", imageNetHitID: "hit-1", isDone: true, pageCount: 2 }] });
+    const { fetchFn: done } = api({ assignment: { isDone: true, pageCount: 2 } });
     await new HitFlow(root, params(), { fetchFn: done, openStore: async () => new MemoryStore(), createSocket: ackingSocket, origin: "http://gw" }).start();
     await vi.waitFor(() => expect(root.querySelector(".survey-code")?.textContent).toBe("3FA09C"));
   });
@@ -165,8 +168,16 @@ describe("HitFlow", () => {
     expect(fetchFn).not.toHaveBeenCalled();
   });
 
+  it("shows an error screen and sends nothing without an accepted assignment", async () => {
+    const fetchFn = vi.fn<FetchLike>();
+    const preview = parseParams("?workerId=W1&assignmentId=ASSIGNMENT_ID_NOT_AVAILABLE&hitDatasetName=demo&imageNetHitId=hit-1") as HitParams;
+    await new HitFlow(root, preview, { fetchFn }).start();
+    expect(root.querySelector("h2")?.textContent).toContain("accept the HIT on MTurk first");
+    expect(fetchFn).not.toHaveBeenCalled();
+  });
+
   it("resumes at pageCount + 1 under the server's annotation id", async () => {
-    const { fetchFn } = api({ annotations: [{ id: "srv-id", imageNetHitID: "hit-1", isDone: false, pageCount: 1 }] });
+    const { fetchFn } = api({ assignment: { pageCount: 1 } });
     const flow = new HitFlow(root, params(), { fetchFn, openStore: async () => new MemoryStore(), createSocket: ackingSocket, origin: "http://gw" });
     await flow.start();
     expect(root.querySelector(".progress")?.textContent).toBe("2 page(s) / 2 pages");

@@ -1,14 +1,16 @@
 /**
- * The HIT flow (seed-contract.md): load the HIT and the worker's earlier annotations, apply the
- * unique rule, resume or start, show each page, and on Submit wait until every event of the
- * page is acknowledged before showing the next page or the survey code.
+ * The HIT flow (seed-contract.md): load the HIT, prove the assignment to get its annotation id and
+ * capability (the server applies the unique rule), resume or start, show each page, and on Submit
+ * wait until every event of the page is acknowledged before showing the next page or the survey
+ * code.
  */
 import {
   ApiError,
   assignedVersion,
   getImageNetHit,
   getSurveyCode,
-  searchAnnotations,
+  startAssignment,
+  type Assignment,
   type FetchLike,
   type ImageNetHIT,
 } from "./api";
@@ -26,7 +28,7 @@ import { uuid } from "./ids";
 import { blursImages, showsPointer, type HitParams } from "./params";
 import { loadProgress, saveProgress, type HitProgress, type PageProgress, type ProgressKey } from "./progress";
 import { RecordFold, type ImageRecord } from "./records";
-import { decideStart, uniqueRule } from "./resume";
+import { ONE_HIT_PER_WORKER, decideStart } from "./resume";
 import { AdminPanels } from "./ui/admin";
 import { el } from "./ui/dom";
 import { Grid } from "./ui/grid";
@@ -112,6 +114,7 @@ export class HitFlow {
   private unfold: (() => void) | null = null;
   private hit!: ImageNetHIT;
   private progress!: HitProgress;
+  private capability = "";
   private client: CaptureClient | null = null;
   private recorder: Recorder | null = null;
   private capture: PageCapture | null = null;
@@ -148,9 +151,13 @@ export class HitFlow {
 
   async start(): Promise<void> {
     this.show(loadingScreen());
-    const { hitDatasetName, imageNetHitId, workerId } = this.params;
+    const { hitDatasetName, imageNetHitId, workerId, assignmentId } = this.params;
     if (!this.adminView && workerId === undefined) {
       this.fail("'hitDatasetName' or 'imageNetHitId' or 'workerId' is undefined");
+      return;
+    }
+    if (!this.adminView && (assignmentId === undefined || assignmentId === "ASSIGNMENT_ID_NOT_AVAILABLE")) {
+      this.fail("'assignmentId' is undefined: accept the HIT on MTurk first, then open it again from the HIT's page.");
       return;
     }
     try {
@@ -177,19 +184,16 @@ export class HitFlow {
       this.showPage(1);
       return;
     }
-    let earlier;
+    let assignment: Assignment;
     try {
-      earlier = await searchAnnotations(hitDatasetName, imageNetHitId, workerId!, this.options.fetchFn);
+      assignment = await this.assignment();
     } catch (error) {
-      this.fail(`Could not check your earlier work on this HIT: ${reason(error)}`);
+      this.fail(error instanceof ApiError && error.status === 403 ? ONE_HIT_PER_WORKER : `Could not check your earlier work on this HIT: ${reason(error)}`);
       return;
     }
+    this.capability = assignment.capability;
     const local = loadProgress(this.key!);
-    const start = decideStart(this.hit, earlier, local, uuid);
-    if (start.kind === "error") {
-      this.fail(start.message);
-      return;
-    }
+    const start = decideStart(this.hit, assignment, local);
     const sameAsLocal = local?.id === start.annotationId;
     this.progress = {
       id: start.annotationId,
@@ -203,6 +207,12 @@ export class HitFlow {
     await this.startClient(start.annotationId);
     if (start.kind === "finished") await this.finish();
     else this.showPage(start.page);
+  }
+
+  /** Proves the assignment (MTurk's ids) and gets its annotation id, capability and stored progress. */
+  private assignment(): Promise<Assignment> {
+    const { hitDatasetName, imageNetHitId, workerId, assignmentId, hitId } = this.params;
+    return startAssignment(hitDatasetName, imageNetHitId, { workerId: workerId!, assignmentId: assignmentId!, hitId }, this.options.fetchFn);
   }
 
   private async startClient(annotationId: string): Promise<void> {
@@ -221,6 +231,7 @@ export class HitFlow {
         as: params.assignmentId ?? null,
         hi: params.hitId ?? null,
         ver: params.version,
+        k: this.capability,
       },
       ...(this.options.fetchFn ? { fetchFn: this.options.fetchFn } : {}),
       ...(this.options.createSocket ? { createSocket: this.options.createSocket } : {}),
@@ -354,21 +365,15 @@ export class HitFlow {
     }
   }
 
-  /** Checks the worker again on Submit, as the original; a network failure is left to the outbox. */
+  /** Checks the worker again on Submit, as the original (the unique rule); a network failure is left to the outbox. */
   private async revalidate(): Promise<"ok" | "refused"> {
-    const { hitDatasetName, imageNetHitId, workerId } = this.params;
     try {
-      const earlier = await Promise.race([
-        searchAnnotations(hitDatasetName, imageNetHitId, workerId!, this.options.fetchFn),
-        sleep(5000).then(() => null),
-      ]);
-      if (!earlier) return "ok";
-      const verdict = uniqueRule(this.hit, earlier.filter((a) => a.id !== this.progress.id));
-      if (verdict?.kind === "error") {
-        this.fail(verdict.message);
+      await Promise.race([this.assignment(), sleep(5000)]);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 403) {
+        this.fail(ONE_HIT_PER_WORKER);
         return "refused";
       }
-    } catch {
       // offline: the answers stay in the outbox; the wait below says so
     }
     return "ok";
@@ -401,12 +406,13 @@ export class HitFlow {
     this.show(screen.element);
     setBeforeUnload(true);
     await this.waitAcked(screen.message);
-    const { hitDatasetName, imageNetHitId, workerId, assignmentId, hitId } = this.params;
+    const { hitDatasetName, imageNetHitId, workerId } = this.params;
+    const ids = { annotationId: this.progress.id, workerId: workerId!, capability: this.capability };
     const backoff = new Backoff({ initialMs: 300, maxMs: 10_000 });
     const started = Date.now();
     for (;;) {
       try {
-        const code = await getSurveyCode(hitDatasetName, imageNetHitId, { workerId: workerId!, assignmentId, hitId }, this.options.fetchFn);
+        const code = await getSurveyCode(hitDatasetName, imageNetHitId, ids, this.options.fetchFn);
         this.progress.done = true;
         this.saveProgress();
         setBeforeUnload(false);

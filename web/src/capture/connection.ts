@@ -137,7 +137,8 @@ export class LiveConnection {
       if (code === "not-durable") return; // the gateway closes (1011); we resend after reconnecting
       console.warn(`byproduct: the gateway refused ${q === null ? "the hello" : `the frame from seq ${q}`}: ${code} ${message}`);
       if (q === null) {
-        if (code === "invalid-field" || code === "malformed-json") outbox.dropSession(session);
+        // refused for good: a hello that is wrong, or that lacks its assignment's capability
+        if (code === "invalid-field" || code === "malformed-json" || code === "forbidden") outbox.dropSession(session);
         return;
       }
       const frame = this.inflight.find((f) => f.first === q);

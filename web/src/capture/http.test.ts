@@ -59,6 +59,18 @@ describe("drainOverHttp", () => {
     warn.mockRestore();
   });
 
+  it("drops a session whose hello lacks its capability (403 forbidden): it would be refused forever", async () => {
+    const outbox = await oldSession(10);
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const { fetchFn, batches } = gateway(() =>
+      Response.json({ error: { q: null, code: "forbidden", message: "hello: k is not the capability of annotation a" } }, { status: 403 }),
+    );
+    expect(await drainOverHttp(outbox, "OLD", { fetchFn, url: "/ingest/frames" })).toBe(true);
+    expect(batches).toHaveLength(1);
+    expect(outbox.session("OLD")).toBeUndefined();
+    warn.mockRestore();
+  });
+
   it("halves the batch after a 413 and gives up (for a later retry) when the gateway cannot be reached", async () => {
     const outbox = await oldSession(3000);
     const { fetchFn, batches } = gateway((b, n) => (n === 1 ? new Response("", { status: 413 }) : Response.json({ ack: lastSeq(b) })));

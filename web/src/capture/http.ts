@@ -42,7 +42,7 @@ export async function postBatch(
     const answer = parseAnswer(text);
     return "ack" in answer ? { kind: "acked", ack: answer.ack } : { kind: "failed", reason: `unexpected answer ${text}` };
   }
-  if (response.status === 400) {
+  if (response.status === 400 || response.status === 403) {
     const answer = parseAnswer(text);
     if ("error" in answer) return { kind: "refused", ...answer.error };
   }

@@ -3,7 +3,7 @@ import type { SocketLike } from "./connection";
 import type { Hello } from "./wire";
 
 export function hello(s: string, a = "ann-1"): Hello {
-  return { s, a, ds: "demo", h: "hit-1", w: "W1", as: "A1", hi: "H1", ver: "POINTER_ORIGINAL" };
+  return { s, a, ds: "demo", h: "hit-1", w: "W1", as: "A1", hi: "H1", ver: "POINTER_ORIGINAL", k: "K1" };
 }
 
 export class FakeSocket implements SocketLike {

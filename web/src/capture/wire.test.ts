@@ -24,11 +24,12 @@ describe("the worked example of docs/wire-format.md", () => {
       as: "3XYZABCDEFGHIJKLMNOPQRSTUVWXY",
       hi: "3ABCDEFGHIJKLMNOPQRSTUVWXYZ0",
       ver: "POINTER_NO_ORIGINAL",
+      k: "ETJEycH_BFXNVFsxChlRpQ",
     });
     expect(text).toBe(
-      '{"hello":{"v":1,"s":"6b0f3c1e-2a4d-4f7e-9c3b-1d2e3f4a5b6c","a":"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a","ds":"imagenet-v2-b","h":"hit-000123","w":"A1B2C3D4E5F6G7","as":"3XYZABCDEFGHIJKLMNOPQRSTUVWXY","hi":"3ABCDEFGHIJKLMNOPQRSTUVWXYZ0","ver":"POINTER_NO_ORIGINAL"}}',
+      '{"hello":{"v":1,"s":"6b0f3c1e-2a4d-4f7e-9c3b-1d2e3f4a5b6c","a":"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a","ds":"imagenet-v2-b","h":"hit-000123","w":"A1B2C3D4E5F6G7","as":"3XYZABCDEFGHIJKLMNOPQRSTUVWXY","hi":"3ABCDEFGHIJKLMNOPQRSTUVWXYZ0","ver":"POINTER_NO_ORIGINAL","k":"ETJEycH_BFXNVFsxChlRpQ"}}',
     );
-    expect(text.length).toBe(263);
+    expect(text.length).toBe(292);
   });
 
   it("encodes frames 1 and 2 byte for byte: the table once, then indexes only", () => {

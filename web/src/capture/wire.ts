@@ -64,6 +64,8 @@ export interface Hello {
   as: string | null;
   hi: string | null;
   ver: Version;
+  /** The assignment's capability (`POST .../assignment`); the gateway refuses a hello without it. */
+  k: string;
 }
 
 /** The hello object as sent inside `{"hello":…}` (WebSocket) or an HTTP batch. */
@@ -78,6 +80,7 @@ export function helloObject(hello: Hello): Record<string, unknown> {
     as: hello.as,
     hi: hello.hi,
     ver: hello.ver,
+    k: hello.k,
   };
 }
 

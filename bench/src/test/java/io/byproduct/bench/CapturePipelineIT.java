@@ -131,7 +131,7 @@ class CapturePipelineIT {
     assertThat(reference.stream().filter(r -> r.getSelectedCount() > 0 && !r.getSelected()).count())
         .as("the script de-selects images").isPositive();
 
-    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker))) {
+    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker, stack.workerIdKey()))) {
       play(client, WireFrames.frames(page, 1, 500));
     }
 
@@ -149,12 +149,12 @@ class CapturePipelineIT {
     PageScript second = scripts.page(2, images(2), first.actions().get(first.actions().size() - 1).time() + 1000, 25, 2);
     List<WireFrames.Frame> secondFrames = WireFrames.frames(second, next, 400);
 
-    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker))) {
+    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker, stack.workerIdKey()))) {
       List<WireFrames.Frame> beforeSubmit = firstFrames.subList(0, firstFrames.size() - 1);
       play(client, beforeSubmit);
       play(client, beforeSubmit);                              // the same frames again
     }
-    try (IngestClient reconnected = IngestClient.connect(ingest(), WireFrames.hello(worker))) {
+    try (IngestClient reconnected = IngestClient.connect(ingest(), WireFrames.hello(worker, stack.workerIdKey()))) {
       List<WireFrames.Frame> shuffled = new ArrayList<>(firstFrames);
       Collections.shuffle(shuffled, new java.util.Random(5));  // a resend out of order, submit included
       shuffled.forEach(f -> reconnected.send(f.jsonWithImages()));
@@ -162,7 +162,7 @@ class CapturePipelineIT {
     }
     assertStoredPageEqualsReference(worker, first);
 
-    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker))) {
+    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker, stack.workerIdKey()))) {
       firstFrames.forEach(f -> client.send(f.jsonWithImages()));  // page 1 once more, after it was stored
       play(client, secondFrames);
     }
@@ -185,7 +185,7 @@ class CapturePipelineIT {
     PageScript page = new WorkerScripts(3).page(1, images(1), System.currentTimeMillis(), 15, 1);
     List<WireFrames.Frame> frames = WireFrames.frames(page, 1, 500);
 
-    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker))) {
+    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker, stack.workerIdKey()))) {
       int middle = frames.size() / 2;
       frames.subList(0, middle).forEach(f -> client.send(f.json()));
       client.send("{\"q\":");                                                        // malformed
@@ -223,7 +223,7 @@ class CapturePipelineIT {
     PageScript page = new WorkerScripts(4).page(1, images(1), System.currentTimeMillis() - 700_000, 420, 1);
     assertThat(page.pointerSamples()).isGreaterThan(30_000);
 
-    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker))) {
+    try (IngestClient client = IngestClient.connect(ingest(), WireFrames.hello(worker, stack.workerIdKey()))) {
       // sent at once, as a client resending ten minutes of backlog: coalesced into 10 s frames
       play(client, WireFrames.frames(page, 1, 10_000));
     }

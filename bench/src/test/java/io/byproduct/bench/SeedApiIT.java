@@ -12,14 +12,13 @@ import io.byproduct.platform.DynamoClients;
 import io.byproduct.platform.config.DynamoProperties;
 import io.byproduct.platform.pages.PageReader;
 import io.byproduct.platform.tables.Tables;
-import io.byproduct.platform.workers.SurveyCodes;
+import io.byproduct.platform.hits.HitStore;
 import io.byproduct.schemas.event.InterfaceVersion;
 import io.byproduct.schemas.json.SeedJson;
 import io.byproduct.schemas.record.ImageRecord;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The original front end's REST API on the whole local system: a page PUT as the original sends it
@@ -104,14 +104,14 @@ class SeedApiIT {
     Worker streamed = new Worker(UUID.randomUUID().toString(), "s-" + UUID.randomUUID(), "demo", "demo-hit-02",
         worker, "ASSIGN-9", "MTURK-9", InterfaceVersion.POINTER_ORIGINAL);
     try (IngestClient client = IngestClient.connect(URI.create("ws://localhost:" + stack.port() + "/ingest/ws"),
-        WireFrames.hello(streamed))) {
+        WireFrames.hello(streamed, stack.workerIdKey()))) {
       List<WireFrames.Frame> frames = WireFrames.frames(script, 1, 500);
       frames.forEach(f -> client.send(f.json()));
       assertThat(client.awaitAck(frames.get(frames.size() - 1).lastSeq(), Duration.ofSeconds(30))).isTrue();
     }
 
     String putId = UUID.randomUUID().toString();
-    String body = SeedRequests.putBody(script, start, end, true);
+    String body = SeedRequests.putBody(script, start, end, false);
     for (int attempt = 0; attempt < 2; attempt++) {                 // the original re-sends after a failure
       assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-02/annotations", createBody(putId, worker, start))
           .statusCode()).isEqualTo(200);
@@ -123,7 +123,7 @@ class SeedApiIT {
       try {
         JsonNode found = JSON.readTree(send("GET", "/api/imagenet/demo/hits/demo-hit-02/annotations?workerID=" + worker, null).body());
         for (JsonNode a : found) {
-          if (a.get("id").asString().equals(putId) && a.get("isDone").asBoolean()) {
+          if (a.has("id") && a.get("id").asString().equals(putId) && a.get("pageCount").asInt() == 1) {
             return Optional.of(a);
           }
         }
@@ -132,13 +132,80 @@ class SeedApiIT {
         throw new IllegalStateException(e);
       }
     });
-    assertThat(search.get("pageCount").asInt()).isEqualTo(1);
     assertThat(search.get("version").asString()).isEqualTo("POINTER_ORIGINAL");
-    HttpResponse<String> code = send("GET", "/api/imagenet/demo/hits/demo-hit-02/survey-code?workerID=" + worker
-        + "&assignmentID=ASSIGN-9&hitID=MTURK-9", null);
-    String key = Files.readString(stack.dataDir().resolve("worker-id-key")).trim();
-    assertThat(JSON.readTree(code.body()).get("surveyCode").asString())
-        .isEqualTo(new SurveyCodes(key).code("MTURK-9", worker, "ASSIGN-9"));
+    assertThat(search.toString()).as("no assignment, MTurk HIT id or pseudonym in the search")
+        .doesNotContain("ASSIGN-9").doesNotContain("MTURK-9").doesNotContain("workerID");
+  }
+
+  /** Attack, end to end: page 1 PUT with isDone: true, then the survey code with the assignment's own capability. */
+  @Test
+  void isDoneOnPage1_isRefused_andTheOwnerGetsNoCodeBeforeEveryPageIsStored() throws Exception {
+    String worker = "A2EARLYDONE";
+    long start = System.currentTimeMillis() - 120_000;
+    PageScript script = new WorkerScripts(12).page(1, images(), start, 10, 1);
+    long end = script.actions().get(script.actions().size() - 1).time();
+    String id = UUID.randomUUID().toString();
+    assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations", createBody(id, worker, start)).statusCode())
+        .isEqualTo(200);
+
+    HttpResponse<String> early = send("PUT", "/api/imagenet/demo/annotations/" + id, SeedRequests.putBody(script, start, end, true));
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(early.body()).contains("isDone: page 1 is not the HIT's last page");
+    assertThat(send("PUT", "/api/imagenet/demo/annotations/" + id, SeedRequests.putBody(script, start, end, false)).statusCode())
+        .isEqualTo(200);
+    storedRecords(id);
+
+    HttpResponse<String> bound = send("POST", "/api/imagenet/demo/hits/demo-hit-01/assignment",
+        "{\"workerId\":\"" + worker + "\",\"assignmentId\":\"ASSIGN-9\",\"hitId\":\"MTURK-9\"}");
+    JsonNode assignment = JSON.readTree(bound.body());
+    assertThat(assignment.get("annotationId").asString()).isEqualTo(id);
+    assertThat(assignment.get("pageCount").asInt()).isEqualTo(1);
+    assertThat(assignment.get("isDone").asBoolean()).isFalse();
+    HttpResponse<String> code = SeedRequests.send(stack.baseUrl(), "GET", "/api/imagenet/demo/hits/demo-hit-01/survey-code"
+        + "?annotationID=" + id + "&workerID=" + worker, null, assignment.get("capability").asString());
+    assertThat(code.statusCode()).isEqualTo(409);
+    assertThat(code.body()).contains("1 of its 3 pages are stored");
+  }
+
+  /**
+   * The original front end, unchanged, did one whole 10-page HIT against the devstack
+   * ({@code seed/recorded-hit.json}, recorded from Chromium): the compatibility mode accepts every
+   * request of it again, in order, and stores all ten pages.
+   */
+  @Test
+  void recordedHitOfTheOriginalFrontEnd_isAcceptedWhole() throws Exception {
+    JsonNode recording = JSON.readTree(SeedApiIT.class.getResourceAsStream("/seed/recorded-hit.json"));
+    String annotationId = null;
+    int lastPage = 0;
+    HitDefinition hit = new HitDefinition("oracle", "oracle-hit-0001");
+    for (JsonNode request : recording.get("requests")) {
+      JsonNode page = request.path("body").path("page");
+      if (page.isObject()) {
+        hit.page(page.get("pageno").asInt(), page.get("annotations"));
+        lastPage = Math.max(lastPage, page.get("pageno").asInt());
+      }
+    }
+    new HitStore(dynamo, new Tables(new DynamoProperties.TableNames("ImageNetHIT", "ImageNetAnnotation",
+        "ImageNetAnnotationPage"))).put(hit.json());
+
+    for (JsonNode request : recording.get("requests")) {
+      StringBuilder path = new StringBuilder(request.get("path").asString());
+      request.path("query").properties().forEach(q -> path.append(path.indexOf("?") < 0 ? "?" : "&")
+          .append(q.getKey()).append("=").append(q.getValue().asString()));
+      JsonNode body = request.get("body");
+      HttpResponse<String> answer = send(request.get("method").asString(), path.toString(),
+          body == null || body.isNull() ? null : JSON.writeValueAsString(body));
+      assertThat(answer.statusCode()).as(request.get("method").asString() + " " + path + ": " + answer.body())
+          .isEqualTo(request.get("status").asInt());
+      if (request.get("method").asString().equals("POST")) {
+        annotationId = body.get("id").asString();
+      }
+    }
+    for (int p = 1; p <= lastPage; p++) {
+      int pageNo = p;
+      String id = annotationId;
+      assertThat(await(() -> pages.read(id, pageNo)).get("annotations").size()).isEqualTo(48);
+    }
   }
 
   @Test
@@ -164,6 +231,31 @@ class SeedApiIT {
     assertThat(badRecord.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badRecord.body()).get("error").asString()).startsWith("page.annotations[0].");
     assertThat(send("PUT", "/api/imagenet/demo/annotations/" + id, "not json").statusCode()).isEqualTo(400);
+  }
+
+  /** A HIT made of the pages and images the recorded PUTs show. */
+  private static final class HitDefinition {
+    private final ObjectNode hit = JSON.createObjectNode();
+    private final java.util.TreeMap<Integer, JsonNode> pages = new java.util.TreeMap<>();
+
+    HitDefinition(String dataset, String id) {
+      hit.put("hitDatasetName", dataset).put("id", id).put("isUnique", false);
+    }
+
+    void page(int pageNo, JsonNode records) {
+      pages.put(pageNo, records);
+    }
+
+    String json() {
+      var array = hit.putArray("pages");
+      pages.forEach((no, records) -> {
+        ObjectNode page = array.addObject().put("pageno", no);
+        page.putObject("class").put("id", "oracle-class-" + no).put("wnid", "n0000000" + no);
+        var images = page.putArray("images");
+        records.forEach(r -> images.addObject().put("id", r.get("imageID").asString()).put("url", "/images/x.svg"));
+      });
+      return JSON.writeValueAsString(hit);
+    }
   }
 
   private static List<String> images() {

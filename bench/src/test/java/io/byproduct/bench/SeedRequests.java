@@ -46,8 +46,17 @@ final class SeedRequests {
 
   /** A JSON request to the gateway at {@code baseUrl}; {@code body} null for none. */
   static HttpResponse<String> send(String baseUrl, String method, String path, String body) throws Exception {
+    return send(baseUrl, method, path, body, null);
+  }
+
+  /** The same, with the assignment's capability in its header (our page's requests), or {@code null}. */
+  static HttpResponse<String> send(String baseUrl, String method, String path, String body, String capability)
+      throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Content-Type", "application/json");
+    if (capability != null) {
+      request.header("X-Byproduct-Capability", capability);
+    }
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -11,6 +11,8 @@ import io.byproduct.platform.DynamoClients;
 import io.byproduct.platform.config.DynamoProperties;
 import io.byproduct.platform.pages.PageReader;
 import io.byproduct.platform.tables.Tables;
+import io.byproduct.platform.workers.AssignmentBinding;
+import io.byproduct.platform.workers.SurveyCodes;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -153,7 +155,9 @@ class WorkersPageIT {
     assertThat(worker.page().locator(".grid button.cell").count()).isEqualTo(IMAGES);
     assertThat(worker.progressText()).isEqualTo("1 page(s) / 3 pages");
     String annotationId = worker.annotationId();
-    assertThat(annotationId).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    assertThat(annotationId).as("the annotation id the gateway derives for this worker and assignment").isEqualTo(
+        new AssignmentBinding(stack.workerIdKey()).annotationId("demo", "demo-hit-01", pseudonyms.pseudonymise(workerId),
+            "ASSIGN-" + workerId, "MTURK-demo-hit-01"));
     List<JsonNode> seen = new ArrayList<>();
     List<List<String>> shown = new ArrayList<>();
 
@@ -197,7 +201,8 @@ class WorkersPageIT {
     assertThat(code).matches("[0-9A-F]{6}");
     assertThat(worker.page().locator("h1").textContent()).isEqualTo("Thank you!");
     assertThat(worker.page().locator("main").innerText()).contains("Put this survey code in AWS Mturk survey form.");
-    assertThat(surveyCodeFromApi(workerId, "demo-hit-01")).isEqualTo(code);
+    assertThat(surveyCodeFromApi(workerId, "demo-hit-01")).isEqualTo(code)
+        .isEqualTo(new SurveyCodes(stack.surveyCodeKey()).code("MTURK-demo-hit-01", workerId, "ASSIGN-" + workerId));
 
     String pseudonym = pseudonyms.pseudonymise(workerId);
     for (int p = 1; p <= PAGES; p++) {
@@ -341,7 +346,7 @@ class WorkersPageIT {
         route.resume();
       }
     });
-    worker.page().route("**/annotations?*", route -> {
+    worker.page().route("**/assignment", route -> {
       if (down.get()) {
         route.abort("internetdisconnected");
       } else {
@@ -577,10 +582,18 @@ class WorkersPageIT {
 
   // --- helpers
 
+  /** The code as another client of the worker gets it: prove the assignment, then ask with the capability. */
   private static String surveyCodeFromApi(String workerId, String hit) throws Exception {
-    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/api/imagenet/demo/hits/" + hit
-        + "/survey-code?workerID=" + workerId + "&assignmentID=ASSIGN-" + workerId + "&hitID=MTURK-" + hit)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    String base = stack.baseUrl() + "/api/imagenet/demo/hits/" + hit;
+    HttpResponse<String> assignment = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/assignment"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"workerId\":\"" + workerId + "\",\"assignmentId\":\"ASSIGN-" + workerId
+            + "\",\"hitId\":\"MTURK-" + hit + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(assignment.statusCode()).isEqualTo(200);
+    JsonNode bound = WorkerPage.JSON.readTree(assignment.body());
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/survey-code?annotationID="
+        + bound.get("annotationId").asString() + "&workerID=" + workerId))
+        .header("X-Byproduct-Capability", bound.get("capability").asString()).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return WorkerPage.JSON.readTree(response.body()).get("surveyCode").asString();
   }

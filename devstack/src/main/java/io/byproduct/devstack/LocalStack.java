@@ -101,6 +101,9 @@ public final class LocalStack implements AutoCloseable {
     // browsers, simulated workers (bench) and tests of a local run all connect from this machine
     gatewayProps.put("byproduct.gateway.connections.max-ingest-per-address", "10000");
     gatewayProps.put("byproduct.gateway.connections.max-ingest", "10000");
+    // the original front end's API (compatibility mode) is on for the local run, without the start-up warning
+    gatewayProps.put("byproduct.gateway.seed-api.enabled", "true");
+    gatewayProps.put("byproduct.gateway.seed-api.warn", "false");
     gateway = run(GatewayApplication.builder(), gatewayProps);
     port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
 
@@ -127,7 +130,8 @@ public final class LocalStack implements AutoCloseable {
 
   /**
    * A random secret kept in the data folder (so pseudonyms and tokens stay stable across restarts),
-   * one per purpose: {@code worker-id-key} for pseudonyms, {@code survey-code-key} for survey codes,
+   * one per purpose: {@code worker-id-key} for pseudonyms (and the assignment binding), {@code
+   * survey-code-key} for survey codes ({@code hit-tool verify-codes --key-file <data>/survey-code-key}),
    * {@code live-token} for the live streams, {@code review-token} for the review endpoints.
    */
   private String secret(String name) {
@@ -173,6 +177,19 @@ public final class LocalStack implements AutoCloseable {
   public String demoUrl() {
     return baseUrl() + "/?hitDatasetName=" + DemoDataset.DATASET + "&imageNetHitId=" + DemoDataset.HIT_IDS.get(0)
         + "&workerId=DEMO_WORKER&assignmentId=DEMO_ASSIGNMENT&hitId=DEMO_HIT&version=POINTER_ORIGINAL";
+  }
+
+  /**
+   * The gateway's worker-id key: test harnesses use it to compute pseudonyms and the capabilities
+   * of their simulated workers' hellos (a real page gets its capability from the gateway).
+   */
+  public String workerIdKey() {
+    return secret("worker-id-key");
+  }
+
+  /** The key of the survey codes ({@code hit-tool verify-codes --key-file <data dir>/survey-code-key}). */
+  public String surveyCodeKey() {
+    return secret("survey-code-key");
   }
 
   /** The bearer token of the live streams. */

@@ -24,6 +24,7 @@ public final class OutboxWorker {
 
   private final URI ingest;
   private final Worker worker;
+  private final String hello;
   private final List<WireFrames.Frame> frames;
   private final Duration pace;
   private final Random jitter;
@@ -33,7 +34,9 @@ public final class OutboxWorker {
   private volatile int connections;
   private volatile boolean allSent;
 
-  public OutboxWorker(URI ingest, Worker worker, List<WireFrames.Frame> frames, Duration pace, long seed) {
+  /** @param workerIdKey the gateway's worker-id key, for the capability in the hello */
+  public OutboxWorker(URI ingest, Worker worker, String workerIdKey, List<WireFrames.Frame> frames, Duration pace, long seed) {
+    this.hello = WireFrames.hello(worker, workerIdKey);
     this.ingest = ingest;
     this.worker = worker;
     this.frames = List.copyOf(frames);
@@ -144,7 +147,7 @@ public final class OutboxWorker {
     private boolean broken;
 
     Connection() {
-      client = IngestClient.connect(ingest, WireFrames.hello(worker));
+      client = IngestClient.connect(ingest, hello);
       connections++;
     }
 

@@ -38,14 +38,14 @@ public final class OutboxWorkers {
    * @return the workers, in the order of the sessions
    * @throws ExecutionException if a worker timed out (the cause says how far it got) or the fault failed
    */
-  public static List<OutboxWorker> playDuring(URI ingest, List<Workload.Session> sessions, Duration pace,
+  public static List<OutboxWorker> playDuring(URI ingest, String workerIdKey, List<Workload.Session> sessions, Duration pace,
       double faultAt, Fault fault, Duration timeout) throws InterruptedException, ExecutionException {
     ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
     try {
       List<OutboxWorker> workers = new ArrayList<>();
       List<Future<?>> running = new ArrayList<>();
       for (int i = 0; i < sessions.size(); i++) {
-        OutboxWorker worker = new OutboxWorker(ingest, sessions.get(i).worker(), sessions.get(i).frames(), pace, i);
+        OutboxWorker worker = new OutboxWorker(ingest, sessions.get(i).worker(), workerIdKey, sessions.get(i).frames(), pace, i);
         workers.add(worker);
         running.add(pool.submit(() -> {
           worker.run(timeout);

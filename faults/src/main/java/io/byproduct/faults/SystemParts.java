@@ -96,6 +96,7 @@ public final class SystemParts implements AutoCloseable {
     Map<String, String> props = shared();
     props.put("server.port", String.valueOf(gatewayPort));
     props.put("byproduct.gateway.worker-id-key", workerIdKey);
+    props.put("byproduct.gateway.survey-code-key", workerIdKey.substring(0, 32) + "-survey-codes");
     // every simulated worker connects from 127.0.0.1: the per-address bound would count them as one client
     props.put("byproduct.gateway.connections.max-ingest-per-address", "10000");
     extra.forEach((name, value) -> {
@@ -153,6 +154,11 @@ public final class SystemParts implements AutoCloseable {
   /** The running gateway's meters (e.g. {@code byproduct.ingest.rejected}). */
   public MeterRegistry gatewayMeters() {
     return gateway.context().getBean(MeterRegistry.class);
+  }
+
+  /** The gateway's worker-id key: the simulated workers' hellos carry capabilities computed with it. */
+  public String workerIdKey() {
+    return workerIdKey;
   }
 
   public WorkerPseudonyms pseudonyms() {

@@ -41,7 +41,7 @@ class BrokerLossIT {
       int lost = interactions.partitions().get(0).leader().id();
 
       boolean[] midSession = new boolean[1];
-      List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), sessions, Duration.ofMillis(100),
+      List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), parts.workerIdKey(), sessions, Duration.ofMillis(100),
           0.25, running -> {
             midSession[0] = running.stream().noneMatch(OutboxWorker::done);
             cluster.stopNode(lost);

@@ -59,17 +59,17 @@ class FuzzIT {
   void tenThousandBadMessages_areEachRefused_whileTheValidWorkersPagesArriveIntact() throws Exception {
     List<Workload.Session> sessions = Workload.sessions(4, 2, 10, 17);
     Workload.Session fuzzSession = Workload.sessions(1, 1, 8, 18).get(0);
-    String hello = WireFrames.hello(fuzzSession.worker());
     try (LocalKafka kafka = LocalKafka.start();
         // each of the 120 refused messages of a connection must be answered on an open connection, and a
         // connection whose hellos are all refused stays open while its answers come: lift the bounds
         // that close such sockets (max-rejections, hello-timeout; GatewayEdgeIT tests those)
         SystemParts parts = SystemParts.start(dataDir, kafka.bootstrapServers(), Map.of(
             "byproduct.gateway.ingest.max-rejections", "100000", "byproduct.gateway.ingest.hello-timeout", "10m"))) {
+      String hello = WireFrames.hello(fuzzSession.worker(), parts.workerIdKey());
       double rejectedBefore = rejected(parts);
       Tally tally = new Tally();
 
-      List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), sessions, Duration.ofMillis(250),
+      List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), parts.workerIdKey(), sessions, Duration.ofMillis(250),
           0.05, running -> {
             List<CompletableFuture<Void>> fuzzers = new ArrayList<>();
             for (int t = 0; t < WS_THREADS; t++) {
@@ -178,9 +178,11 @@ class FuzzIT {
         body = "{\"frames\":[" + fuzz.validFrame() + "]}";
         expected = "missing-hello";
       } else if (pick == 1) {
-        String bad = new String(fuzz.badHello().bytes(), StandardCharsets.UTF_8);
+        FuzzMessages.Bad badHello = fuzz.badHello();
+        String bad = new String(badHello.bytes(), StandardCharsets.UTF_8);
         body = bad.substring(0, bad.length() - 1) + ",\"frames\":[" + fuzz.validFrame() + "]}";
-        expected = "invalid-field";
+        expected = badHello.expectedCode();
+        status = "forbidden".equals(expected) ? 403 : 400;
       } else if (pick == 2) {
         body = List.of("[]", "1", "\"x\"", "null", "true").get(fuzz.random().nextInt(5));
         expected = "invalid-field";

@@ -129,17 +129,25 @@ final class FuzzMessages {
     return text("oversized", padded, "oversized-frame");
   }
 
-  /** A hello that is refused: a wrong version, a missing required field, an id with '|', not an object. */
+  /**
+   * A hello that is refused: a wrong version, a missing required field, an id with '|', not an
+   * object; or someone else's annotation id under this session's capability ({@code forbidden}).
+   */
   Bad badHello() {
     ObjectNode message = (ObjectNode) JSON.readTree(hello);
     ObjectNode h = (ObjectNode) message.get("hello");
-    switch (random.nextInt(4)) {
+    String expected = "invalid-field";
+    switch (random.nextInt(5)) {
       case 0 -> h.put("v", 2 + random.nextInt(10));
       case 1 -> h.remove(List.of("s", "a", "ver").get(random.nextInt(3)));
       case 2 -> h.put("a", "bad|" + random.nextInt(1000));
+      case 3 -> {
+        h.put("a", "someone-else-" + random.nextInt(1000));
+        expected = "forbidden";
+      }
       default -> message.put("hello", random.nextInt(100));
     }
-    return text("bad-hello", JSON.writeValueAsString(message), "invalid-field");
+    return text("bad-hello", JSON.writeValueAsString(message), expected);
   }
 
   /** A valid frame, which after a refused hello gets {@code missing-hello}. */

@@ -28,7 +28,7 @@ class GatewayRestartIT {
     try (LocalKafka kafka = LocalKafka.start();
         SystemParts parts = SystemParts.start(dataDir, kafka.bootstrapServers(), Map.of())) {
       boolean[] midSession = new boolean[1];
-      List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), sessions, Duration.ofMillis(100),
+      List<OutboxWorker> workers = OutboxWorkers.playDuring(parts.ingestWebSocket(), parts.workerIdKey(), sessions, Duration.ofMillis(100),
           0.25, running -> {
             midSession[0] = running.stream().noneMatch(OutboxWorker::done);
             parts.stopGateway();

@@ -42,6 +42,7 @@ class GatewayIT {
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
         "--byproduct.gateway.worker-id-key=gateway-it-worker-id-key",
+        "--byproduct.gateway.survey-code-key=gateway-it-survey-code-key",
         // the details a deployment shows on its management port (the public port shows the status only)
         "--management.endpoint.health.show-details=always",
         "--management.endpoint.health.show-components=always",

@@ -5,22 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.platform.pages.PageItems;
+import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.SurveyCodes;
 import io.byproduct.platform.workers.WorkerPseudonyms;
+import io.byproduct.schemas.record.PageRecord;
+import io.byproduct.schemas.record.PageStatus;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
-/** The HIT flow's reads (annotation search, survey code) on a real DynamoDB server. */
+/**
+ * The HIT flow on a real DynamoDB server: the assignment (capability), the survey code (completion
+ * from stored pages, ids from the stored annotation, its own key), the original's search and
+ * writes in compatibility mode. Each {@code attack_} test performs an attack of issue 20.
+ */
 class HitFlowIT {
 
   private static final String KEY = "hit-flow-test-key-0123456789abcdef";
+  private static final String SURVEY_KEY = "hit-flow-survey-code-key-0123456789";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final WorkerPseudonyms PSEUDONYMS = new WorkerPseudonyms(KEY);
+  private static final AssignmentBinding BINDING = new AssignmentBinding(KEY);
+  private static final String TWO_PAGES = "[{\"pageno\":1,\"class\":{\"id\":\"c1\"},\"images\":[]},"
+      + "{\"pageno\":2,\"class\":{\"id\":\"c2\"},\"images\":[]}]";
   private static LocalKafka kafka;
   private static LocalDynamo dynamo;
   private static ConfigurableApplicationContext gateway;
@@ -36,12 +57,16 @@ class HitFlowIT {
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
         "--byproduct.gateway.worker-id-key=" + KEY,
+        "--byproduct.gateway.survey-code-key=" + SURVEY_KEY,
+        "--byproduct.gateway.seed-api.enabled=true",
+        "--byproduct.gateway.seed-api.done-wait=1s",
         "--byproduct.gateway.review.token=requester-token");
     client = WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort()).build();
     HitStore hits = gateway.getBean(HitStore.class);
-    hits.put("{\"hitDatasetName\":\"study\",\"id\":\"hit-1\",\"isUnique\":true,\"pages\":[]}");
-    hits.put("{\"hitDatasetName\":\"study\",\"id\":\"hit-2\",\"isUnique\":true,\"pages\":[]}");
+    hits.put("{\"hitDatasetName\":\"study\",\"id\":\"hit-1\",\"isUnique\":true,\"pages\":" + TWO_PAGES + "}");
+    hits.put("{\"hitDatasetName\":\"study\",\"id\":\"hit-2\",\"isUnique\":true,\"pages\":" + TWO_PAGES + "}");
+    hits.put("{\"hitDatasetName\":\"open\",\"id\":\"hit-1\",\"pages\":" + TWO_PAGES + "}");
   }
 
   @AfterAll
@@ -51,29 +76,219 @@ class HitFlowIT {
     kafka.close();
   }
 
-  /** Stores an annotation the way the page assembler does. */
-  private static void storeAnnotation(String id, String rawWorker, String hit, int pageCount, boolean done) {
-    gateway.getBean(DynamoDbClient.class).putItem(b -> b.tableName("ImageNetAnnotation").item(Map.of(
-        "id", AttributeValue.fromS(id), "hitDatasetName", AttributeValue.fromS("study"),
-        "imageNetHitID", AttributeValue.fromS(hit), "annotatorID", AttributeValue.fromS(""),
-        "workerID", AttributeValue.fromS(new WorkerPseudonyms(KEY).pseudonymise(rawWorker)),
-        "version", AttributeValue.fromS("POINTER_ORIGINAL"), "createdAt", AttributeValue.fromN("1"),
-        "pageCount", AttributeValue.fromN(String.valueOf(pageCount)), "isDone", AttributeValue.fromBool(done))));
+  // --- fixtures -----------------------------------------------------------------------------------
+
+  /** A worker of our page: raw ids as in MTurk's link, and the derived annotation id. */
+  private record Worker(String dataset, String hit, String raw, String assignment, String mturkHit) {
+    static Worker fresh(String dataset, String hit) {
+      String n = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+      return new Worker(dataset, hit, "W" + n, "ASG" + n, "MT" + n);
+    }
+
+    String pseudonym() {
+      return PSEUDONYMS.pseudonymise(raw);
+    }
+
+    String annotationId() {
+      return BINDING.annotationId(dataset, hit, pseudonym(), assignment, mturkHit);
+    }
+
+    String capability() {
+      return BINDING.capability(annotationId(), dataset, hit, pseudonym(), assignment, mturkHit);
+    }
+
+    String proof() {
+      return "{\"workerId\":\"" + raw + "\",\"assignmentId\":\"" + assignment + "\",\"hitId\":\"" + mturkHit + "\"}";
+    }
+  }
+
+  /** Stores an annotation the way the page assembler does (its isDone is whatever the stream processor was told). */
+  private static void storeAnnotation(String id, Worker w, boolean isDone) {
+    Map<String, AttributeValue> item = new HashMap<>(Map.of(
+        "id", AttributeValue.fromS(id), "hitDatasetName", AttributeValue.fromS(w.dataset()),
+        "imageNetHitID", AttributeValue.fromS(w.hit()), "annotatorID", AttributeValue.fromS(""),
+        "workerID", AttributeValue.fromS(w.pseudonym()), "assignmentID", AttributeValue.fromS(w.assignment()),
+        "hitID", AttributeValue.fromS(w.mturkHit()), "version", AttributeValue.fromS("POINTER_ORIGINAL"),
+        "createdAt", AttributeValue.fromN("1"), "pageCount", AttributeValue.fromN("0")));
+    item.put("isDone", AttributeValue.fromBool(isDone));
+    gateway.getBean(DynamoDbClient.class).putItem(b -> b.tableName("ImageNetAnnotation").item(item));
+  }
+
+  /** Stores a page (no images) the way the page assembler does. */
+  private static void storePage(String annotationId, int pageNo, long startedAt) {
+    PageRecord page = PageRecord.newBuilder().setAnnotationId(annotationId).setPageId("page-" + pageNo).setPageNo(pageNo)
+        .setStartedAt(startedAt).setEndedAt(startedAt + 1000).setStatus(PageStatus.SUBMITTED).setImages(List.of()).build();
+    for (Map<String, AttributeValue> item : PageItems.itemsOf(page)) {
+      gateway.getBean(DynamoDbClient.class).putItem(b -> b.tableName("ImageNetAnnotationPage").item(item));
+    }
+  }
+
+  private static WebTestClient.ResponseSpec surveyCode(Worker w, String annotationId, String rawWorker, String capability,
+      String extraQuery) {
+    return client.get().uri("/api/imagenet/" + w.dataset() + "/hits/" + w.hit() + "/survey-code?annotationID=" + annotationId
+        + "&workerID=" + rawWorker + extraQuery).header("X-Byproduct-Capability", capability).exchange();
+  }
+
+  /** How many requests the binding checks refused for this reason so far ({@code byproduct.binding.refused}). */
+  private static double refused(String reason) {
+    return gateway.getBean(io.micrometer.core.instrument.MeterRegistry.class).get("byproduct.binding.refused")
+        .tag("reason", reason).counter().count();
+  }
+
+  private static String body(WebTestClient.ResponseSpec spec) {
+    byte[] body = spec.expectBody().returnResult().getResponseBody();
+    return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+  }
+
+  // --- the assignment ------------------------------------------------------------------------------
+
+  @Test
+  void assignment_givesTheDerivedAnnotationAndItsCapability_theSameAfterAReload_withProgressFromStoredPages() {
+    Worker w = Worker.fresh("open", "hit-1");
+    client.post().uri("/api/imagenet/open/hits/hit-1/assignment").contentType(MediaType.APPLICATION_JSON).bodyValue(w.proof())
+        .exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$.annotationId").isEqualTo(w.annotationId())
+        .jsonPath("$.capability").isEqualTo(w.capability())
+        .jsonPath("$.pageCount").isEqualTo(0)
+        .jsonPath("$.isDone").isEqualTo(false);
+
+    storePage(w.annotationId(), 1, 1000);
+    client.post().uri("/api/imagenet/open/hits/hit-1/assignment").contentType(MediaType.APPLICATION_JSON).bodyValue(w.proof())
+        .exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$.annotationId").isEqualTo(w.annotationId())
+        .jsonPath("$.pageCount").isEqualTo(1)
+        .jsonPath("$.isDone").isEqualTo(false);
   }
 
   @Test
-  void search_answersTheWorkersAnnotationsInTheDataset_withPageCountAndIsDone() {
-    storeAnnotation("ann-a", "WORKER_A", "hit-1", 3, false);
-    storeAnnotation("ann-b", "WORKER_A", "hit-2", 10, true);
-    storeAnnotation("ann-c", "WORKER_B", "hit-1", 1, false);
+  void assignment_withoutAnAcceptedAssignment_is400_andForAnUnknownHit_404() {
+    client.post().uri("/api/imagenet/open/hits/hit-1/assignment").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"workerId\":\"W1\",\"hitId\":\"H\"}").exchange()
+        .expectStatus().isBadRequest().expectBody().jsonPath("$.error").isEqualTo("assignmentId: required, 1..256 characters without '|'");
+    client.post().uri("/api/imagenet/open/hits/hit-1/assignment").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"workerId\":\"W1\",\"assignmentId\":\"ASSIGNMENT_ID_NOT_AVAILABLE\"}").exchange()
+        .expectStatus().isBadRequest().expectBody().jsonPath("$.error")
+        .isEqualTo("assignmentId: the HIT is only previewed; accept it on MTurk first");
+    client.post().uri("/api/imagenet/open/hits/nope/assignment").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(Worker.fresh("open", "nope").proof()).exchange().expectStatus().isNotFound();
+  }
 
-    client.get().uri("/api/imagenet/study/hits/hit-1/annotations?workerID=WORKER_A").exchange()
-        .expectStatus().isOk()
-        .expectBody()
-        .jsonPath("$.length()").isEqualTo(2)
-        .jsonPath("$[?(@.id == 'ann-a')].pageCount").isEqualTo(3)
-        .jsonPath("$[?(@.id == 'ann-a')].imageNetHitID").isEqualTo("hit-1")
-        .jsonPath("$[?(@.id == 'ann-b')].isDone").isEqualTo(true);
+  @Test
+  void assignment_onAUniqueHit_refusesAWorkerWhoFinishedAnotherHitOfTheDataset() {
+    Worker first = Worker.fresh("study", "hit-1");
+    storeAnnotation(first.annotationId(), first, true);
+    Worker again = new Worker("study", "hit-2", first.raw(), "ASG-OTHER", "MT-OTHER");
+
+    client.post().uri("/api/imagenet/study/hits/hit-2/assignment").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(again.proof()).exchange()
+        .expectStatus().isForbidden().expectBody().jsonPath("$.code").isEqualTo("one-hit-per-worker");
+  }
+
+  // --- the survey code ----------------------------------------------------------------------------
+
+  @Test
+  void surveyCode_ofACompleteHit_isTheCodeOfTheStoredIds_underTheSurveyCodeKey() {
+    Worker w = Worker.fresh("open", "hit-1");
+    storeAnnotation(w.annotationId(), w, true);
+    storePage(w.annotationId(), 1, 1000);
+    storePage(w.annotationId(), 2, 2000);
+
+    String code = JSON.readTree(body(surveyCode(w, w.annotationId(), w.raw(), w.capability(), "").expectStatus().isOk()))
+        .get("surveyCode").asString();
+
+    assertThat(code).isEqualTo(new SurveyCodes(SURVEY_KEY).code(w.mturkHit(), w.raw(), w.assignment()))
+        .isNotEqualTo(new SurveyCodes(KEY).code(w.mturkHit(), w.raw(), w.assignment()));
+  }
+
+  /** Attack: a hello plus one frame with only a HIT-finished event (the annotation says isDone), then the code. */
+  @Test
+  void attack_finishedEventOnly_getsNoSurveyCode() {
+    Worker w = Worker.fresh("open", "hit-1");
+    storeAnnotation(w.annotationId(), w, true);
+    double before = refused("not-complete");
+
+    assertThat(body(surveyCode(w, w.annotationId(), w.raw(), w.capability(), "").expectStatus().isEqualTo(409)))
+        .contains("HIT 'hit-1' is not finished: 0 of its 2 pages are stored");
+    storePage(w.annotationId(), 1, 1000);
+    surveyCode(w, w.annotationId(), w.raw(), w.capability(), "").expectStatus().isEqualTo(409);
+    assertThat(refused("not-complete") - before).as("counted").isEqualTo(2);
+  }
+
+  /** Attack: a worker who finished one assignment asks for codes of other assignments and HITs. */
+  @Test
+  void attack_codesForAnotherAssignmentOrHit_areRefused() {
+    Worker w = Worker.fresh("open", "hit-1");
+    storeAnnotation(w.annotationId(), w, true);
+    storePage(w.annotationId(), 1, 1000);
+    storePage(w.annotationId(), 2, 2000);
+    String real = new SurveyCodes(SURVEY_KEY).code(w.mturkHit(), w.raw(), w.assignment());
+    double before = refused("not-owner");
+
+    // the old query parameters choose nothing: the code is the stored assignment's
+    assertThat(body(surveyCode(w, w.annotationId(), w.raw(), w.capability(), "&assignmentID=OTHER&hitID=OTHER")
+        .expectStatus().isOk())).contains(real);
+    // another assignment's capability, or one made up, for this finished annotation
+    Worker other = new Worker("open", "hit-1", w.raw(), "ASG-OTHER", w.mturkHit());
+    surveyCode(w, w.annotationId(), w.raw(), other.capability(), "").expectStatus().isForbidden();
+    surveyCode(w, w.annotationId(), w.raw(), "AAAAAAAAAAAAAAAAAAAAAA", "").expectStatus().isForbidden();
+    // another worker with the finished annotation's id and capability
+    surveyCode(w, w.annotationId(), "WSOMEONEELSE", w.capability(), "").expectStatus().isForbidden();
+    // the same annotation under another HIT's path
+    client.get().uri("/api/imagenet/open/hits/hit-2/survey-code?annotationID=" + w.annotationId() + "&workerID=" + w.raw())
+        .header("X-Byproduct-Capability", w.capability()).exchange().expectStatus().isForbidden();
+    // no capability at all
+    client.get().uri("/api/imagenet/open/hits/hit-1/survey-code?annotationID=" + w.annotationId() + "&workerID=" + w.raw())
+        .exchange().expectStatus().isForbidden();
+    assertThat(refused("not-owner") - before).as("counted").isEqualTo(5);
+  }
+
+  @Test
+  void surveyCodeVerify_isForRequestersOnly_andTellsRealFromGuessed() {
+    String real = new SurveyCodes(SURVEY_KEY).code("MTURK_1", "WORKER_D", "ASSIGN_D");
+    String body = "{\"hitId\":\"MTURK_1\",\"workerId\":\"WORKER_D\",\"assignmentId\":\"ASSIGN_D\",\"code\":\"%s\"}";
+
+    client.post().uri("/api/review/survey-codes/verify").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body.formatted(real)).exchange().expectStatus().isUnauthorized();
+    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer wrong")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(body.formatted(real)).exchange().expectStatus().isUnauthorized();
+    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer requester-token")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(body.formatted(real.toLowerCase())).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.valid").isEqualTo(true);
+    String guess = "000000".equals(real) ? "000001" : "000000";
+    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer requester-token")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(body.formatted(guess)).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.valid").isEqualTo(false);
+  }
+
+  // --- the original's search (compatibility mode) --------------------------------------------------
+
+  /** Attack: look up another worker by their (semi-public) worker id. */
+  @Test
+  void attack_lookupByAnotherWorkersId_revealsNoAnnotationIdAssignmentOrPseudonym() {
+    Worker victim = Worker.fresh("study", "hit-1");
+    storeAnnotation(victim.annotationId(), victim, false);
+
+    String answer = body(client.get().uri("/api/imagenet/study/hits/hit-1/annotations?workerID=" + victim.raw()).exchange()
+        .expectStatus().isOk());
+
+    JsonNode found = JSON.readTree(answer);
+    assertThat(found.size()).isEqualTo(1);
+    assertThat(found.get(0).get("imageNetHitID").asString()).isEqualTo("hit-1");
+    assertThat(answer).doesNotContain(victim.annotationId()).doesNotContain(victim.assignment())
+        .doesNotContain(victim.pseudonym()).doesNotContain(victim.mturkHit()).doesNotContain("\"id\"");
+  }
+
+  @Test
+  void search_showsTheIdOfAnAnnotationTheOriginalCreated_forItsResume_butNoAssignmentOrPseudonym() {
+    Worker w = Worker.fresh("study", "hit-2");
+    String browserMade = UUID.randomUUID().toString();
+    storeAnnotation(browserMade, w, false);
+
+    String answer = body(client.get().uri("/api/imagenet/study/hits/hit-2/annotations?workerID=" + w.raw()).exchange()
+        .expectStatus().isOk());
+
+    assertThat(JSON.readTree(answer).get(0).get("id").asString()).isEqualTo(browserMade);
+    assertThat(answer).doesNotContain(w.assignment()).doesNotContain(w.pseudonym()).doesNotContain(w.mturkHit());
   }
 
   @Test
@@ -84,53 +299,93 @@ class HitFlowIT {
         .expectStatus().isNotFound().expectBody().jsonPath("$.error").isEqualTo("no HIT 'nope' in dataset 'study'");
   }
 
+  // --- the original's writes (compatibility mode) --------------------------------------------------
+
+  private static String created(String id, Worker w) {
+    return "{\"id\":\"" + id + "\",\"annotatorID\":\"\",\"version\":\"POINTER_ORIGINAL\",\"assignmentID\":\"" + w.assignment()
+        + "\",\"hitID\":\"" + w.mturkHit() + "\",\"workerID\":\"" + w.raw() + "\",\"startedAt\":1000}";
+  }
+
+  private static String pageWrite(int pageNo, long startedAt, String images, boolean isDone) {
+    return "{\"page\":{\"id\":\"" + UUID.randomUUID() + "\",\"pageno\":" + pageNo + ",\"startedAt\":" + startedAt
+        + ",\"endedAt\":" + (startedAt + 500) + ",\"annotations\":" + images + "},\"endedAt\":" + (startedAt + 500)
+        + ",\"isDone\":" + isDone + "}";
+  }
+
+  private static WebTestClient.ResponseSpec put(String dataset, String id, String body) {
+    return client.put().uri("/api/imagenet/" + dataset + "/annotations/" + id).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(body).exchange();
+  }
+
+  /** Attack: a seed-API PUT of page 1 with isDone: true, then the survey code. */
   @Test
-  void surveyCode_isGivenOnlyForAFinishedHit_andIsTheKeyedCodeOfTheAssignment() {
-    storeAnnotation("ann-d", "WORKER_D", "hit-1", 2, false);
-    String uri = "/api/imagenet/study/hits/hit-1/survey-code?workerID=WORKER_D&assignmentID=ASSIGN_D&hitID=MTURK_1";
+  void attack_isDoneOnPage1ThroughTheSeedApi_isRefused_andGivesNoCode() {
+    Worker w = Worker.fresh("open", "hit-1");
+    String id = UUID.randomUUID().toString();
+    client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(created(id, w)).exchange().expectStatus().isOk();
+    storeAnnotation(id, w, false);
 
-    client.get().uri(uri).exchange().expectStatus().isEqualTo(409)
-        .expectBody().jsonPath("$.error").isEqualTo("this worker has not finished HIT 'hit-1' yet");
+    assertThat(body(put("open", id, pageWrite(1, 1000, "[]", true)).expectStatus().isEqualTo(409)))
+        .contains("isDone: page 1 is not the HIT's last page (2)");
+    assertThat(body(put("open", id, pageWrite(2, 3000, "[]", true)).expectStatus().isEqualTo(409)))
+        .contains("isDone: pages [1] of annotation '" + id + "' are not stored");
+    // even had the claim reached the annotation, the owner (who proves the assignment) gets no code: no page is stored
+    storeAnnotation(id, w, true);
+    String capability = JSON.readTree(body(client.post().uri("/api/imagenet/open/hits/hit-1/assignment")
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(w.proof()).exchange().expectStatus().isOk()))
+        .get("capability").asString();
+    assertThat(body(surveyCode(w, id, w.raw(), capability, "").expectStatus().isEqualTo(409))).contains("0 of its 2 pages");
+  }
 
-    storeAnnotation("ann-d", "WORKER_D", "hit-1", 3, true);
+  /** Attack: another client PUTs other answers over a stored page of an annotation. */
+  @Test
+  void attack_seedPutOverAStoredPage_is409_andTheStoredPageStays() {
+    Worker w = Worker.fresh("open", "hit-1");
+    String id = UUID.randomUUID().toString();
+    storeAnnotation(id, w, false);
+    storePage(id, 1, 1000);
+    String overwrite = "[{\"imageID\":\"img-1\",\"selected\":true,\"selectedCount\":1,\"selectedRecord\":[{\"x\":0.5,\"y\":0.5,"
+        + "\"time\":1100}],\"hoveredCount\":1,\"hoveredRecord\":[{\"action\":\"enter\",\"time\":1050}],\"imagePosition\":{\"x\":0,"
+        + "\"y\":0},\"imageWidth\":340,\"imageHeight\":255,\"originalImageWidth\":500,\"originalImageHeight\":375,"
+        + "\"estimateTime\":0,\"mouseTracking\":[]}]";
+    double before = refused("page-stored");
 
-    String expected = new SurveyCodes(KEY).code("MTURK_1", "WORKER_D", "ASSIGN_D");
-    client.get().uri(uri).exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.surveyCode").isEqualTo(expected);
-    assertThat(expected).matches("[0-9A-F]{6}").isNotEqualTo("FFFFFF");
+    assertThat(body(put("open", id, pageWrite(1, 1000, overwrite, false)).expectStatus().isEqualTo(409)))
+        .contains("page 1 of annotation '" + id + "' is stored with other answers; a stored page is never replaced");
+    assertThat(refused("page-stored") - before).as("counted").isEqualTo(1);
+    // the same answers again (the original re-sends after a failure) are a resend, not a conflict
+    put("open", id, pageWrite(1, 1000, "[]", false)).expectStatus().isOk();
+    assertThat(gateway.getBean(io.byproduct.gateway.binding.StoredAnnotations.class).page(id, 1).orElseThrow()
+        .get("annotations").size()).isZero();
   }
 
   @Test
-  void surveyCodeVerify_isForRequestersOnly_andTellsRealFromGuessed() {
-    String real = new SurveyCodes(KEY).code("MTURK_1", "WORKER_D", "ASSIGN_D");
-    String body = "{\"hitId\":\"MTURK_1\",\"workerId\":\"WORKER_D\",\"assignmentId\":\"ASSIGN_D\",\"code\":\"%s\"}";
+  void seedWrites_neverTouchAnAnnotationOfOurPage_orAnotherWorkersId() {
+    Worker w = Worker.fresh("open", "hit-1");
+    storeAnnotation(w.annotationId(), w, false);
 
-    client.post().uri("/api/review/survey-codes/verify").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .bodyValue(body.formatted(real)).exchange().expectStatus().isUnauthorized();
-    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer wrong")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .bodyValue(body.formatted(real)).exchange().expectStatus().isUnauthorized();
-    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer requester-token")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .bodyValue(body.formatted(real.toLowerCase())).exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.valid").isEqualTo(true);
-    String guess = "000000".equals(real) ? "000001" : "000000";
-    client.post().uri("/api/review/survey-codes/verify").header("Authorization", "Bearer requester-token")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .bodyValue(body.formatted(guess)).exchange().expectStatus().isOk()
-        .expectBody().jsonPath("$.valid").isEqualTo(false);
+    assertThat(body(put("open", w.annotationId(), pageWrite(1, 1000, "[]", false)).expectStatus().isForbidden()))
+        .contains("is bound to an assignment");
+    Worker attacker = Worker.fresh("open", "hit-1");
+    client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(created(w.annotationId(), attacker)).exchange().expectStatus().isEqualTo(409)
+        .expectBody().jsonPath("$.error").isEqualTo("annotation '" + w.annotationId() + "' belongs to another worker");
   }
+
+  // --- experiment groups --------------------------------------------------------------------------
 
   @Test
   void randomVersion_keepsAWorkersEarlierVersion_andIsStableForANewWorker() {
-    storeAnnotation("ann-v", "WORKER_V", "hit-1", 1, false);   // stored as POINTER_ORIGINAL
+    Worker v = Worker.fresh("study", "hit-1");
+    storeAnnotation(UUID.randomUUID().toString(), v, false);   // stored as POINTER_ORIGINAL
 
-    client.get().uri("/api/imagenet/study/hits/hit-2/version?workerID=WORKER_V").exchange()
+    client.get().uri("/api/imagenet/study/hits/hit-2/version?workerID=" + v.raw()).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.version").isEqualTo("POINTER_ORIGINAL");
     byte[] first = client.get().uri("/api/imagenet/study/hits/hit-2/version?workerID=NEW_WORKER").exchange()
         .expectStatus().isOk().expectBody().returnResult().getResponseBody();
     client.get().uri("/api/imagenet/study/hits/hit-2/version?workerID=NEW_WORKER").exchange()
-        .expectBody().json(new String(first, java.nio.charset.StandardCharsets.UTF_8));
+        .expectBody().json(new String(first, StandardCharsets.UTF_8));
     client.get().uri("/api/imagenet/study/hits/nope/version?workerID=W").exchange().expectStatus().isNotFound();
   }
 }

@@ -34,6 +34,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class GatewayBenchmark {
 
+  private static final String WORKER_ID_KEY = "benchmark-key-0123456789abcdef";
+
   /** The original front end's JSON per pointer sample, e.g. {"x":0.0092…,"y":0.646…,"time":1795689929655}. */
   public static final double ORIGINAL_BYTES_PER_SAMPLE = 70;
 
@@ -93,7 +95,8 @@ public final class GatewayBenchmark {
           "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
           "--byproduct.provisioning.create-missing=true",
           "--byproduct.topics.partitions=2",
-          "--byproduct.gateway.worker-id-key=benchmark-key-0123456789abcdef",
+          "--byproduct.gateway.worker-id-key=" + WORKER_ID_KEY,
+          "--byproduct.gateway.survey-code-key=benchmark-survey-code-key-0123456789",
           "--byproduct.gateway.ingest.max-frames-per-second=1000000",
           "--byproduct.gateway.ingest.frame-burst=1000000",
           // all simulated workers connect from 127.0.0.1
@@ -156,7 +159,7 @@ public final class GatewayBenchmark {
     List<Future<Boolean>> done = new ArrayList<>();
     for (Session s : sessions) {
       done.add(pool.submit(() -> {
-        try (IngestClient client = IngestClient.connect(uri, WireFrames.hello(s.worker()))) {
+        try (IngestClient client = IngestClient.connect(uri, WireFrames.hello(s.worker(), WORKER_ID_KEY))) {
           s.frames().forEach(f -> client.send(f.json()));
           return client.awaitAck(s.frames().get(s.frames().size() - 1).lastSeq(), Duration.ofMinutes(5));
         }

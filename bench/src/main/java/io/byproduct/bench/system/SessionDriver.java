@@ -50,8 +50,8 @@ final class SessionDriver {
     return session;
   }
 
-  void connect(URI uri, LoopResources loops) {
-    client = IngestClient.connect(uri, WireFrames.hello(session.worker()), loops, this::acked);
+  void connect(URI uri, LoopResources loops, String workerIdKey) {
+    client = IngestClient.connect(uri, WireFrames.hello(session.worker(), workerIdKey), loops, this::acked);
   }
 
   /** Sends every frame now, in order. */

@@ -64,6 +64,8 @@ public final class SystemBenchmark {
 
   private final Options o;
   private final PrintStream out;
+  /** The gateway's worker-id key: the simulated workers' capabilities are computed with it. */
+  private String workerIdKey;
 
   public SystemBenchmark(Options options, PrintStream out) {
     this.o = options;
@@ -83,6 +85,12 @@ public final class SystemBenchmark {
     }
     try {
       URI gateway = o.external() != null ? o.external().gateway() : URI.create(stack.baseUrl());
+      // the simulated pages' capabilities are computed with the gateway's worker-id key
+      workerIdKey = stack != null ? stack.workerIdKey() : System.getenv("BYPRODUCT_GATEWAY_WORKERIDKEY");
+      if (workerIdKey == null || workerIdKey.isBlank()) {
+        throw new IllegalStateException("set BYPRODUCT_GATEWAY_WORKERIDKEY to the external gateway's worker-id key:"
+            + " the simulated workers' hellos carry capabilities computed with it");
+      }
       String kafka = o.external() != null ? o.external().kafka() : stack.kafkaBootstrapServers();
       String dynamoEndpoint = o.external() != null ? o.external().dynamo() : stack.dynamoEndpoint();
       DynamoProperties dynamoProps = new DynamoProperties(URI.create(dynamoEndpoint), "us-east-1", "local", "local",
@@ -208,12 +216,12 @@ public final class SystemBenchmark {
         for (SessionDriver d : drivers) {
           long delay = d.session().startMillis() - System.currentTimeMillis();
           pacer.schedule(() -> {
-            d.connect(ingest, loops);
+            d.connect(ingest, loops, workerIdKey);
             d.play(pacer, d.session().startMillis());
           }, Math.max(0, delay), TimeUnit.MILLISECONDS);
         }
       } else {
-        drivers.forEach(d -> d.connect(ingest, loops));
+        drivers.forEach(d -> d.connect(ingest, loops, workerIdKey));
         drivers.forEach(SessionDriver::sendAll);
       }
       long scriptEnd = sessions.stream().mapToLong(SimulatedSession::endMillis).max().orElse(0);

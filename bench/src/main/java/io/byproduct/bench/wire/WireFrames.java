@@ -3,6 +3,8 @@ package io.byproduct.bench.wire;
 import io.byproduct.bench.script.Action;
 import io.byproduct.bench.script.PageScript;
 import io.byproduct.bench.script.Worker;
+import io.byproduct.platform.workers.AssignmentBinding;
+import io.byproduct.platform.workers.WorkerPseudonyms;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +30,12 @@ public final class WireFrames {
 
   private WireFrames() {}
 
-  public static String hello(Worker w) {
+  /**
+   * The hello of a simulated worker, with the capability the gateway would issue for its ids
+   * (computed with the gateway's worker-id key, which a test harness holds; a real page gets it
+   * from {@code POST .../assignment}).
+   */
+  public static String hello(Worker w, String workerIdKey) {
     ObjectNode hello = JSON.createObjectNode();
     ObjectNode h = hello.putObject("hello");
     h.put("v", 1);
@@ -40,6 +47,8 @@ public final class WireFrames {
     h.put("as", w.assignmentId());
     h.put("hi", w.hitId());
     h.put("ver", w.version().name());
+    h.put("k", new AssignmentBinding(workerIdKey).capability(w.annotationId(), w.hitDatasetName(), w.imageNetHitId(),
+        new WorkerPseudonyms(workerIdKey).pseudonymise(w.workerId()), w.assignmentId(), w.hitId()));
     return JSON.writeValueAsString(hello);
   }
 

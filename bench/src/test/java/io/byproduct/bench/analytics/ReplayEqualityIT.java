@@ -97,7 +97,7 @@ class ReplayEqualityIT {
 
   private static void play(Worker worker, List<WireFrames.Frame> frames) throws InterruptedException {
     try (IngestClient client = IngestClient.connect(URI.create("ws://localhost:" + stack.port() + "/ingest/ws"),
-        WireFrames.hello(worker))) {
+        WireFrames.hello(worker, stack.workerIdKey()))) {
       frames.forEach(f -> client.send(f.jsonWithImages()));
       assertThat(client.awaitAck(frames.stream().mapToLong(WireFrames.Frame::lastSeq).max().orElseThrow(),
           Duration.ofSeconds(30))).isTrue();

@@ -91,6 +91,7 @@ class ContainersIT {
         .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(3))), "init");
     gateway = service("gateway", version, network, infrastructure)
         .withEnv("BYPRODUCT_GATEWAY_WORKERIDKEY", WORKER_ID_KEY)
+        .withEnv("BYPRODUCT_SURVEY_CODE_KEY", "containers-it-survey-code-key-0123456789")
         .withExposedPorts(8080)
         .waitingFor(Wait.forHttp("/actuator/health").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(3)));
     start(gateway, "gateway");
@@ -142,7 +143,7 @@ class ContainersIT {
     List<WireFrames.Frame> frames = WireFrames.frames(page, 1, 500);
 
     URI ingest = URI.create("ws://" + gateway.getHost() + ":" + gateway.getMappedPort(8080) + "/ingest/ws");
-    try (IngestClient client = IngestClient.connect(ingest, WireFrames.hello(worker))) {
+    try (IngestClient client = IngestClient.connect(ingest, WireFrames.hello(worker, WORKER_ID_KEY))) {
       frames.forEach(f -> client.send(f.json()));
       assertThat(client.awaitAck(frames.get(frames.size() - 1).lastSeq(), Duration.ofSeconds(60))).isTrue();
       assertThat(client.errors()).isEmpty();

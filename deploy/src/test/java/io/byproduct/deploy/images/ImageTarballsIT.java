@@ -105,7 +105,7 @@ class ImageTarballsIT {
 
   @ParameterizedTest(name = "{1}")
   @CsvSource({
-      "gateway, gateway, --byproduct.gateway.worker-id-key=0123456789abcdef0123456789",
+      "gateway, gateway, --byproduct.gateway.worker-id-key=0123456789abcdef0123456789 --byproduct.gateway.survey-code-key=0123456789abcdef0123456789",
       "stream-processor, stream-processor, --byproduct.stream-processor.state-dir=/var/lib/byproduct/streams",
       "page-assembler, page-assembler, --byproduct.page-assembler.poll-timeout=500ms"})
   void entrypoint_startsTheServiceInTheImagesOwnFileSystem(String module, String name, String extra,
@@ -134,8 +134,8 @@ class ImageTarballsIT {
       List<String> command = new ArrayList<>(List.of(CHROOT, "--userspec=" + user, rootfs.toString()));
       command.addAll(image.entrypoint());
       command.addAll(List.of("--byproduct.kafka.bootstrap-servers=127.0.0.1:9", "--byproduct.kafka.startup-timeout=2s",
-          "--byproduct.dynamo.endpoint=http://127.0.0.1:9", "--byproduct.dynamo.call-timeout=2s", "--server.port=0",
-          extra));
+          "--byproduct.dynamo.endpoint=http://127.0.0.1:9", "--byproduct.dynamo.call-timeout=2s", "--server.port=0"));
+      command.addAll(List.of(extra.split(" ")));
       Map<String, String> env = new HashMap<>();
       image.env().forEach(e -> env.put(e.substring(0, e.indexOf('=')), e.substring(e.indexOf('=') + 1)));
       Result start = run(command, 180, env);

@@ -13,6 +13,10 @@ final class ApiErrors {
     return ResponseEntity.badRequest().body(Map.of("error", message));
   }
 
+  static ResponseEntity<Object> forbidden(String message) {
+    return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", message));
+  }
+
   static ResponseEntity<Object> unknownHit(String hitDatasetName, String imageNetHitId) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
         "error", "no HIT '" + imageNetHitId + "' in dataset '" + hitDatasetName + "'"));

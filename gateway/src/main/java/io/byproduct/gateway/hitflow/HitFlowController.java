@@ -1,15 +1,24 @@
 package io.byproduct.gateway.hitflow;
 
+import io.byproduct.gateway.binding.BindingRefusals;
+import io.byproduct.gateway.binding.BindingRefusals.Reason;
+import io.byproduct.gateway.binding.StoredAnnotations;
+import io.byproduct.gateway.seedapi.SeedApiProperties;
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.SurveyCodes;
 import io.byproduct.platform.workers.WorkerPseudonyms;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -17,30 +26,71 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The reads of the HIT flow: a worker's earlier annotations in the dataset (resume at
- * {@code pageCount + 1}, one HIT per worker when the HIT is unique) and the survey code, which is
- * given only once the worker's annotation of this HIT is done.
+ * The reads of the HIT flow: the original's annotation search (compatibility mode only, and
+ * revealing no annotation id, assignment id or pseudonym of our page's annotations), the
+ * experiment group, and the survey code — given only to the holder of the annotation's capability,
+ * only once every page of the HIT is stored, computed from the ids stored with the annotation.
  */
 @RestController
 class HitFlowController {
+
+  /** The header that carries the assignment's capability (kept out of URLs and so out of access logs). */
+  static final String CAPABILITY_HEADER = "X-Byproduct-Capability";
+  /** The fields of a worker's annotation the search answers: no ids, no pseudonym. */
+  private static final List<String> SEARCH_FIELDS = List.of("hitDatasetName", "imageNetHitID", "version", "createdAt",
+      "pageCount", "isDone");
 
   private final HitStore hits;
   private final WorkerAnnotations annotations;
   private final WorkerPseudonyms pseudonyms;
   private final SurveyCodes surveyCodes;
+  private final AssignmentBinding binding;
+  private final StoredAnnotations stored;
+  private final SeedApiProperties seedApi;
+  private final BindingRefusals refusals;
 
-  HitFlowController(HitStore hits, WorkerAnnotations annotations, WorkerPseudonyms pseudonyms, SurveyCodes surveyCodes) {
+  HitFlowController(HitStore hits, WorkerAnnotations annotations, WorkerPseudonyms pseudonyms, SurveyCodes surveyCodes,
+      AssignmentBinding binding, StoredAnnotations stored, SeedApiProperties seedApi, BindingRefusals refusals) {
+    this.refusals = refusals;
     this.hits = hits;
     this.annotations = annotations;
     this.pseudonyms = pseudonyms;
     this.surveyCodes = surveyCodes;
+    this.binding = binding;
+    this.stored = stored;
+    this.seedApi = seedApi;
   }
 
+  /**
+   * The original front end's search. Its answer drives the original's resume, which needs the
+   * {@code id} of an annotation it created itself (seed API); our page's annotations (derived ids,
+   * bound by a capability) are listed without it. No assignment id, MTurk HIT id or pseudonym is
+   * ever answered.
+   */
   @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> search(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
       @RequestParam(name = "workerID", required = false) String workerId) {
-    return forWorkerOnKnownHit(hitDatasetName, imageNetHitId, workerId,
-        (pseudonym, found) -> ResponseEntity.ok(found));
+    if (!seedApi.enabled()) {
+      return Mono.just(SeedApiProperties.off());
+    }
+    return forWorkerOnKnownHit(hitDatasetName, imageNetHitId, workerId, (pseudonym, found) -> {
+      List<Map<String, Object>> answer = new ArrayList<>();
+      for (JsonNode annotation : found) {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        String id = text(annotation, "id");
+        if (!binding.isDerived(id, text(annotation, "hitDatasetName"), text(annotation, "imageNetHitID"), pseudonym,
+            text(annotation, "assignmentID"), text(annotation, "hitID"))) {
+          shown.put("id", id);
+        }
+        for (String field : SEARCH_FIELDS) {
+          if (annotation.hasNonNull(field)) {
+            shown.put(field, annotation.get(field));
+          }
+        }
+        answer.add(shown);
+      }
+      return ResponseEntity.ok(answer);
+    });
   }
 
   /**
@@ -69,31 +119,62 @@ class HitFlowController {
     });
   }
 
+  /**
+   * {@code GET .../survey-code?annotationID=&workerID=} with the capability in
+   * {@value #CAPABILITY_HEADER}: 403 unless the capability is the stored annotation's and the raw
+   * worker id is its owner's; 409 until every page of the HIT is stored; else the code of the
+   * stored MTurk HIT id and assignment id (query parameters never choose them).
+   */
   @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/survey-code", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> surveyCode(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
+      @RequestParam(name = "annotationID", required = false) String annotationId,
       @RequestParam(name = "workerID", required = false) String workerId,
-      @RequestParam(name = "assignmentID", required = false) String assignmentId,
-      @RequestParam(name = "hitID", required = false) String hitId) {
-    if (workerId == null || workerId.isBlank()) {
-      return Mono.just(ApiErrors.badRequest("workerID: required"));
+      @RequestHeader(name = CAPABILITY_HEADER, required = false) String capability) {
+    if (annotationId == null || annotationId.isBlank() || workerId == null || workerId.isBlank()) {
+      return Mono.just(ApiErrors.badRequest("annotationID and workerID: required"));
+    }
+    if (capability == null || capability.isBlank()) {
+      refusals.count(Reason.NOT_OWNER);
+      return Mono.just(ApiErrors.forbidden(CAPABILITY_HEADER + ": required, the capability of the assignment"));
     }
     return blocking(() -> {
-      boolean done = annotations.of(pseudonyms.pseudonymise(workerId), hitDatasetName).stream()
-          .anyMatch(a -> imageNetHitId.equals(text(a, "imageNetHitID")) && a.path("isDone").asBoolean(false));
-      if (!done) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of(
-            "error", "this worker has not finished HIT '" + imageNetHitId + "' yet"));
+      var annotation = stored.find(annotationId);
+      if (annotation.isEmpty()) {
+        refusals.count(Reason.NOT_COMPLETE);
+        return notFinished("no page of annotation '" + annotationId + "' is stored yet");
       }
-      return ResponseEntity.ok(Map.of("surveyCode", surveyCodes.code(hitId, workerId, assignmentId)));
+      StoredAnnotations.Annotation a = annotation.get();
+      if (!hitDatasetName.equals(a.hitDatasetName()) || !imageNetHitId.equals(a.imageNetHitId())
+          || !Objects.equals(pseudonyms.pseudonymise(workerId), a.workerPseudonym())
+          || !binding.holds(capability, a.id(), a.hitDatasetName(), a.imageNetHitId(), a.workerPseudonym(),
+              a.assignmentId(), a.hitId())) {
+        refusals.count(Reason.NOT_OWNER);
+        return ApiErrors.forbidden("this capability and worker do not own annotation '" + annotationId + "' of HIT '"
+            + imageNetHitId + "'");
+      }
+      var progress = stored.progress(hitDatasetName, imageNetHitId, annotationId);
+      if (progress.isEmpty()) {
+        return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
+      }
+      if (!progress.get().complete()) {
+        refusals.count(Reason.NOT_COMPLETE);
+        return notFinished("HIT '" + imageNetHitId + "' is not finished: " + progress.get().stored().size() + " of its "
+            + progress.get().hitPages().size() + " pages are stored");
+      }
+      return ResponseEntity.ok(Map.of("surveyCode", surveyCodes.code(a.hitId(), workerId, a.assignmentId())));
     });
   }
 
-  private static String text(JsonNode node, String field) {
+  private static ResponseEntity<Object> notFinished(String message) {
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", message));
+  }
+
+  static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? null : value.asString();
   }
 
-  private static Mono<ResponseEntity<Object>> blocking(java.util.concurrent.Callable<ResponseEntity<Object>> call) {
+  static Mono<ResponseEntity<Object>> blocking(java.util.concurrent.Callable<ResponseEntity<Object>> call) {
     return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
   }
 }

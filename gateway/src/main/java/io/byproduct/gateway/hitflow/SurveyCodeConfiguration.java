@@ -1,8 +1,8 @@
 package io.byproduct.gateway.hitflow;
 
 import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.gateway.ingest.WorkerIdKeyException;
 import io.byproduct.platform.workers.SurveyCodes;
-import io.byproduct.platform.workers.WorkerPseudonyms;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,11 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class SurveyCodeConfiguration {
 
   /**
-   * Survey codes share the gateway's secret key with the pseudonyms, under their own HMAC domain
-   * (the pseudonyms' bean checks the key first and reports a bad one).
+   * Survey codes under their own key ({@code byproduct.gateway.survey-code-key}): whoever verifies
+   * codes holds this key only, not the pseudonyms' key. A missing or short key stops the start.
    */
   @Bean
-  SurveyCodes surveyCodes(GatewayProperties gateway, WorkerPseudonyms checkedKey) {
-    return new SurveyCodes(gateway.workerIdKey());
+  SurveyCodes surveyCodes(GatewayProperties gateway) {
+    return WorkerIdKeyException.surveyCodesFor(gateway.surveyCodeKey());
   }
 }

@@ -68,10 +68,12 @@ final class DeadLetters {
     byte[] kept = payload.length > limit ? Arrays.copyOf(payload, limit) : payload;
     boolean truncated = fullSize > kept.length;
     String text = Utf8.decode(kept);
-    WorkerIdScrubber.Scrubbed scrubbed = scrubber.scrub(text == null ? new String(kept, StandardCharsets.UTF_8) : text);
+    String readable = text == null ? new String(kept, StandardCharsets.UTF_8) : text;
+    WorkerIdScrubber.Scrubbed scrubbed = scrubber.scrub(readable);
     String detail = scrubbed.note() == null ? rejection.getMessage() : rejection.getMessage() + "; " + scrubbed.note();
-    boolean keptAsText = text != null && scrubbed.text() != null;
-    boolean keptAsBytes = text == null && scrubbed.text() != null;
+    // bytes that are not UTF-8 are kept as they came only when the scrubber found nothing in them
+    boolean keptAsBytes = text == null && readable.equals(scrubbed.text());
+    boolean keptAsText = scrubbed.text() != null && !keptAsBytes;
     return DeadLetter.newBuilder()
         .setSource(source)
         .setReason(rejection.reason().code())

@@ -6,6 +6,7 @@ import io.byproduct.gateway.connections.ConnectionLimit;
 import io.byproduct.gateway.connections.ConnectionProperties;
 import io.byproduct.gateway.connections.WebSocketGate;
 import io.byproduct.platform.config.KafkaProperties;
+import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
@@ -37,6 +38,12 @@ class IngestConfiguration {
     return WorkerIdKeyException.pseudonymsFor(gateway.workerIdKey());
   }
 
+  /** The assignment binding, under a key derived from the (checked) worker-id key. */
+  @Bean
+  AssignmentBinding assignmentBinding(GatewayProperties gateway, WorkerPseudonyms checkedKey) {
+    return new AssignmentBinding(gateway.workerIdKey());
+  }
+
   @Bean(destroyMethod = "close")
   Producer<String, InteractionEvent> interactionsProducer(KafkaProperties kafka, IngestProperties ingest, Topics topics) {
     return producer(topics.interactions, kafka, ingest, "byproduct-gateway-interactions");
@@ -65,8 +72,8 @@ class IngestConfiguration {
   }
 
   @Bean
-  HelloDecoder helloDecoder(WorkerPseudonyms pseudonyms) {
-    return new HelloDecoder(pseudonyms);
+  HelloDecoder helloDecoder(WorkerPseudonyms pseudonyms, AssignmentBinding binding) {
+    return new HelloDecoder(pseudonyms, binding);
   }
 
   @Bean

@@ -68,7 +68,11 @@ class IngestHttpController {
 
   private static Mono<ResponseEntity<String>> failure(Throwable error) {
     if (error instanceof Rejection rejection) {
-      HttpStatus status = rejection.reason() == RejectReason.OVERSIZED_FRAME ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+      HttpStatus status = switch (rejection.reason()) {
+        case OVERSIZED_FRAME -> HttpStatus.CONTENT_TOO_LARGE;
+        case FORBIDDEN -> HttpStatus.FORBIDDEN;
+        default -> HttpStatus.BAD_REQUEST;
+      };
       return Mono.just(json(status, WireJson.error(rejection)));
     }
     if (error instanceof BatchIngest.NotDurable notDurable) {

@@ -9,6 +9,8 @@ enum RejectReason {
   TOO_MANY_EVENTS("too-many-events"),
   UNKNOWN_KIND("unknown-kind"),
   INVALID_FIELD("invalid-field"),
+  /** A hello without the capability of its annotation and ids: someone else's annotation, or forged ids. */
+  FORBIDDEN("forbidden"),
   /** A fault of the gateway while reading the message (a bug); the connection goes on. */
   INTERNAL_ERROR("internal-error");
 

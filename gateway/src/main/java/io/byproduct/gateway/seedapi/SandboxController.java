@@ -39,9 +39,11 @@ class SandboxController {
   private final WorkerPseudonyms pseudonyms;
   private final Producer<String, SandboxAnnotation> producer;
   private final Topics topics;
+  private final SeedApiProperties seedApi;
 
   SandboxController(Catalog catalog, WorkerPseudonyms pseudonyms, Producer<String, SandboxAnnotation> sandboxProducer,
-      Topics topics) {
+      Topics topics, SeedApiProperties seedApi) {
+    this.seedApi = seedApi;
     this.catalog = catalog;
     this.pseudonyms = pseudonyms;
     this.producer = sandboxProducer;
@@ -50,6 +52,9 @@ class SandboxController {
 
   @PostMapping(path = "/api/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> submit(@RequestBody(required = false) String body) {
+    if (!seedApi.enabled()) {
+      return Mono.just(SeedApiProperties.off());
+    }
     return SeedAnswers.blocking(() -> {
       SandboxBodies.Submit submit = SandboxBodies.submit(SeedBodies.parse(body));
       List<String> imageIds = submit.images().stream().map(SandboxImageRecord::getImageID).toList();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.byproduct.gateway.GatewayApplication;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
+import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.HitFinished;
@@ -70,6 +71,7 @@ class IngestIT {
         "--byproduct.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
+        "--byproduct.gateway.survey-code-key=ingest-it-survey-code-key-0123",
         "--byproduct.gateway.ingest.idle-timeout=2s",
         "--byproduct.gateway.ingest.max-frames-per-second=50",
         "--byproduct.gateway.ingest.frame-burst=100"));
@@ -177,6 +179,41 @@ class IngestIT {
     DeadLetter unknown = letters.stream().filter(l -> l.getReason().equals("unknown-kind")).findFirst().orElseThrow();
     assertThat(unknown.getDetail()).isEqualTo("e[1][0]: unknown kind 99 (known: 0..10)");
     assertThat(unknown.getPayloadText()).contains("[99,0]");
+  }
+
+  /** Attack: a hello with another worker's annotation id (and the attacker's own capability): refused, counted, dead-lettered. */
+  @Test
+  void helloWithAnotherWorkersAnnotationId_isForbidden_andItsFramesAreNotWritten() throws Exception {
+    String victim = unique("victim");
+    String marker = unique("img");
+    String attackersK = new AssignmentBinding(KEY).capability(unique("attacker"), "demo", "hit-1",
+        new WorkerPseudonyms(KEY).pseudonymise(RAW_WORKER), "asg-1", "mt-1");
+    String forged = helloValue(unique("s"), victim).replaceFirst("\"k\":\"[^\"]*\"", "\"k\":\"" + attackersK + "\"");
+    try (IngestSocket socket = IngestSocket.open(port)) {
+      socket.send("{\"hello\":" + forged + "}");
+      assertThat(socket.nextAnswer(WAIT)).startsWith("{\"error\":{\"q\":null,\"code\":\"forbidden\","
+          + "\"message\":\"hello: k is not the capability of annotation a");
+      socket.send("{\"q\":1,\"p\":1,\"t0\":" + System.currentTimeMillis() + ",\"img\":[\"" + marker + "\"],\"e\":[[3,0,0]]}");
+      assertThat(socket.nextAnswer(WAIT)).contains("\"code\":\"missing-hello\"");
+    }
+    http.post().uri("/ingest/frames").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .bodyValue("{\"hello\":" + forged + ",\"frames\":[]}").exchange()
+        .expectStatus().isForbidden().expectBody().jsonPath("$.error.code").isEqualTo("forbidden");
+    List<DeadLetter> letters = deadLetters(ls -> ls.stream().filter(l -> victim.equals(l.getKey())).count() >= 2);
+    assertThat(letters.stream().filter(l -> victim.equals(l.getKey()))).extracting(DeadLetter::getReason)
+        .containsOnly("forbidden");
+    String metrics = http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(value(metrics, "byproduct_ingest_rejected_total{reason=\"forbidden\"}")).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void startWithoutSurveyCodeKey_failsNamingTheProperty(CapturedOutput output) {
+    String[] args = java.util.Arrays.stream(gatewayArgs("--byproduct.gateway.worker-id-key=" + KEY))
+        .filter(a -> !a.startsWith("--byproduct.gateway.survey-code-key")).toArray(String[]::new);
+    assertThatThrownBy(() -> GatewayApplication.builder().run(args).close())
+        .hasRootCauseInstanceOf(WorkerIdKeyException.class)
+        .rootCause().hasMessageContaining("byproduct.gateway.survey-code-key is not set");
+    assertThat(output).contains("BYPRODUCT_SURVEY_CODE_KEY");
   }
 
   @Test
@@ -336,8 +373,10 @@ class IngestIT {
   }
 
   private static String helloValue(String session, String annotation) {
+    String k = new AssignmentBinding(KEY).capability(annotation, "demo", "hit-1", new WorkerPseudonyms(KEY).pseudonymise(RAW_WORKER),
+        "asg-1", "mt-1");
     return "{\"v\":1,\"s\":\"" + session + "\",\"a\":\"" + annotation + "\",\"ds\":\"demo\",\"h\":\"hit-1\",\"w\":\"" + RAW_WORKER
-        + "\",\"as\":\"asg-1\",\"hi\":\"mt-1\",\"ver\":\"POINTER_ORIGINAL\"}";
+        + "\",\"as\":\"asg-1\",\"hi\":\"mt-1\",\"ver\":\"POINTER_ORIGINAL\",\"k\":\"" + k + "\"}";
   }
 
   private static String hello(String session, String annotation) {

@@ -1,5 +1,6 @@
 package io.byproduct.gateway.ingest;
 
+import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
@@ -19,6 +20,7 @@ final class TestIngest {
   static final long NOW = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
   static final String KEY = "test-worker-id-key-0123456789";
   static final WorkerPseudonyms PSEUDONYMS = new WorkerPseudonyms(KEY);
+  static final AssignmentBinding BINDING = new AssignmentBinding(KEY);
 
   final Topics topics = Topics.defaults();
   final MockProducer<String, InteractionEvent> events;
@@ -28,7 +30,7 @@ final class TestIngest {
   final IngestMetrics metrics = new IngestMetrics(registry);
   final IngestProperties properties;
   final Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
-  final HelloDecoder hellos = new HelloDecoder(PSEUDONYMS);
+  final HelloDecoder hellos = new HelloDecoder(PSEUDONYMS, BINDING);
   final FrameDecoder frames;
   final IngestServices services;
 
@@ -69,7 +71,14 @@ final class TestIngest {
 
   static String hello(String sessionId, String annotationId) {
     return "{\"hello\":{\"v\":1,\"s\":\"" + sessionId + "\",\"a\":\"" + annotationId + "\",\"ds\":\"demo\",\"h\":\"hit-1\","
-        + "\"w\":\"A1RAWWORKER\",\"as\":\"asg-1\",\"hi\":\"mturk-hit-1\",\"ver\":\"POINTER_NO_ORIGINAL\"}}";
+        + "\"w\":\"A1RAWWORKER\",\"as\":\"asg-1\",\"hi\":\"mturk-hit-1\",\"ver\":\"POINTER_NO_ORIGINAL\","
+        + "\"k\":\"" + capability(annotationId, "demo", "hit-1", "A1RAWWORKER", "asg-1", "mturk-hit-1") + "\"}}";
+  }
+
+  /** The capability the gateway issues for these ids (raw worker id), under {@link #KEY}. */
+  static String capability(String annotationId, String dataset, String hit, String rawWorker, String assignment,
+      String mturkHit) {
+    return BINDING.capability(annotationId, dataset, hit, PSEUDONYMS.pseudonymise(rawWorker), assignment, mturkHit);
   }
 
   /** A frame of {@code count} pointer samples over image 0 of a one-image table. */

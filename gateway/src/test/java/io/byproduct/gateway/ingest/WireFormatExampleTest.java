@@ -17,7 +17,8 @@ class WireFormatExampleTest {
 
   static final String HELLO = "{\"hello\":{\"v\":1,\"s\":\"6b0f3c1e-2a4d-4f7e-9c3b-1d2e3f4a5b6c\","
       + "\"a\":\"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a\",\"ds\":\"imagenet-v2-b\",\"h\":\"hit-000123\",\"w\":\"A1B2C3D4E5F6G7\","
-      + "\"as\":\"3XYZABCDEFGHIJKLMNOPQRSTUVWXY\",\"hi\":\"3ABCDEFGHIJKLMNOPQRSTUVWXYZ0\",\"ver\":\"POINTER_NO_ORIGINAL\"}}";
+      + "\"as\":\"3XYZABCDEFGHIJKLMNOPQRSTUVWXY\",\"hi\":\"3ABCDEFGHIJKLMNOPQRSTUVWXYZ0\",\"ver\":\"POINTER_NO_ORIGINAL\","
+      + "\"k\":\"ETJEycH_BFXNVFsxChlRpQ\"}}";
   static final String FRAME_1 = "{\"q\":1,\"p\":2,\"t0\":1767225600000,\"img\":[\"n01440764/n01440764_10026\","
       + "\"n01440764/n01440764_10405\",\"n01440764/n01440764_10784\"],\"e\":[[0,0,\"c-0\",\"n01440764\",[\"tench\",\"Tinca tinca\"],10],"
       + "[1,12,0,132,424,340,255,500,375],[1,31,1,488,424,340,255,500,375],[1,40,2,886.5,424,255,340,375,500]]}";
@@ -32,7 +33,7 @@ class WireFormatExampleTest {
     List<InteractionEvent> first = ((FrameAccepted) ingest.decoder().decode(TestIngest.message(FRAME_1), session)).frame().events();
     List<InteractionEvent> second = ((FrameAccepted) ingest.decoder().decode(TestIngest.message(FRAME_2), session)).frame().events();
 
-    assertThat(HELLO).hasSize(263);
+    assertThat(HELLO).hasSize(292);
     assertThat(FRAME_1).hasSize(282);
     assertThat(FRAME_2).hasSize(172);
     assertThat(first).extracting(InteractionEvent::getSeq).containsExactly(1L, 2L, 3L, 4L);

@@ -132,9 +132,7 @@ class WireFormatSizeTest {
   private static Measurement measure(long seed, long flushMs) {
     ScriptedPage page = ScriptedPage.record(START, seed);
     List<String> frames = FrameWriter.frames(page.events(), ScriptedPage.imageIds(), 2, flushMs, 2000);
-    String hello = "{\"hello\":{\"v\":1,\"s\":\"6b0f3c1e-2a4d-4f7e-9c3b-1d2e3f4a5b6c\",\"a\":\"0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a\","
-        + "\"ds\":\"imagenet-v2-b\",\"h\":\"hit-000123\",\"w\":\"A1B2C3D4E5F6G7\",\"as\":\"3XYZABCDEFGHIJKLMNOPQRSTUVWXY\","
-        + "\"hi\":\"3ABCDEFGHIJKLMNOPQRSTUVWXYZ0\",\"ver\":\"POINTER_NO_ORIGINAL\"}}";
+    String hello = WireFormatExampleTest.HELLO;
     TestIngest ingest = TestIngest.withDefaults();
     IngestSession session = new IngestSession();
     ingest.decoder().decode(TestIngest.message(hello), session);

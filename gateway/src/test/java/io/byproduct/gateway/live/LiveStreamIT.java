@@ -86,6 +86,7 @@ class LiveStreamIT {
         "--byproduct.provisioning.create-missing=true",
         "--byproduct.topics.partitions=3",
         "--byproduct.gateway.worker-id-key=" + KEY,
+        "--byproduct.gateway.survey-code-key=live-it-survey-code-key-0123",
         "--byproduct.gateway.live.token=" + TOKEN,
         "--byproduct.gateway.live.buffer-messages=64",
         "--byproduct.gateway.live.buffer-bytes=1MB",
@@ -153,7 +154,9 @@ class LiveStreamIT {
 
   private static String hello(String session, String annotation, String dataset) {
     return "{\"v\":1,\"s\":\"" + session + "\",\"a\":\"" + annotation + "\",\"ds\":\"" + dataset + "\",\"h\":\"hit-1\","
-        + "\"w\":\"" + RAW_WORKER + "\",\"as\":\"ASSIGN\",\"hi\":\"MTHIT\",\"ver\":\"POINTER_ORIGINAL\"}";
+        + "\"w\":\"" + RAW_WORKER + "\",\"as\":\"ASSIGN\",\"hi\":\"MTHIT\",\"ver\":\"POINTER_ORIGINAL\",\"k\":\""
+        + new io.byproduct.platform.workers.AssignmentBinding(KEY).capability(annotation, dataset, "hit-1",
+            new io.byproduct.platform.workers.WorkerPseudonyms(KEY).pseudonymise(RAW_WORKER), "ASSIGN", "MTHIT") + "\"}";
   }
 
   /** A scripted page in the wire format: opened, laid out, a hover with 40 samples at 60 Hz, a click, leave, submit. */

@@ -28,14 +28,14 @@ import picocli.CommandLine.Spec;
     descriptionHeading = "%n",
     description = {
         "A survey code is six hex characters derived from the MTurk HIT id, worker id and assignment id under the"
-            + " gateway's secret key (byproduct.gateway.worker-id-key), and shown only once the worker finished the"
+            + " gateway's survey-code key (byproduct.gateway.survey-code-key, not the worker-id key), and shown only once the worker finished the"
             + " HIT. Give one assignment with --hit-id/--worker-id/--assignment-id/--code, or MTurk's batch results"
             + " CSV with --results (columns HITId, AssignmentId, WorkerId, Answer.surveycode). Prints"
             + " AssignmentId,WorkerId,HITId,code,valid per assignment."},
     optionListHeading = "%nOptions:%n")
 final class VerifyCodesCommand implements Callable<Integer> {
 
-  static final String KEY_ENV = "BYPRODUCT_GATEWAY_WORKERIDKEY";
+  static final String KEY_ENV = "BYPRODUCT_SURVEY_CODE_KEY";
 
   @Spec
   CommandSpec spec;
@@ -44,7 +44,7 @@ final class VerifyCodesCommand implements Callable<Integer> {
   HelpOption help;
 
   @Option(names = "--key-file", paramLabel = "FILE",
-      description = "File holding the gateway's secret key (default: the environment variable " + KEY_ENV + ").")
+      description = "File holding the gateway's survey-code key (devstack: <data dir>/survey-code-key; default: the environment variable " + KEY_ENV + ").")
   Path keyFile;
 
   @Option(names = "--results", paramLabel = "FILE.csv", description = "MTurk's batch results CSV.")
@@ -88,7 +88,7 @@ final class VerifyCodesCommand implements Callable<Integer> {
     String key = keyFile != null ? Files.readString(keyFile, StandardCharsets.UTF_8).trim() : System.getenv(KEY_ENV);
     if (key == null || key.isBlank()) {
       throw new ToolException(ExitCodes.USAGE, "no key: give --key-file FILE or set " + KEY_ENV
-          + " to the gateway's byproduct.gateway.worker-id-key");
+          + " to the gateway's byproduct.gateway.survey-code-key");
     }
     return key;
   }

@@ -16,6 +16,13 @@ class SurveyCodesTest {
     assertThat(code).matches("[0-9A-F]{6}").isEqualTo(codes.code("3XHIT", "A1WORKER", "3ZASSIGN"));
   }
 
+  /** The formula must never change: codes already handed to workers are checked against it at review. */
+  @Test
+  void code_isPinnedByAKnownAnswer() {
+    // HMAC-SHA256(key, "survey-code\0" "3XHIT\0" "A1WORKER\0" "3ZASSIGN\0"), first 3 bytes (computed with Python's hmac)
+    assertThat(codes.code("3XHIT", "A1WORKER", "3ZASSIGN")).isEqualTo("35B417");
+  }
+
   @Test
   void code_differsWhenAnyPartDiffers() {
     String code = codes.code("3XHIT", "A1WORKER", "3ZASSIGN");

@@ -18,6 +18,13 @@ class WorkerPseudonymsTest {
     assertThat(first).doesNotContain("A1B2C3");
   }
 
+  /** Pseudonyms are join keys across every stored record: the formula must never change. */
+  @Test
+  void pseudonymise_isPinnedByAKnownAnswer() {
+    // HMAC-SHA256(key, "A1B2C3D4E5F6G7"), first 8 bytes, upper-case hex (computed with Python's hmac)
+    assertThat(pseudonyms.pseudonymise("A1B2C3D4E5F6G7")).isEqualTo("ED8363DCD313EFBE");
+  }
+
   @Test
   void pseudonymise_dependsOnTheKey() {
     WorkerPseudonyms other = new WorkerPseudonyms("another-secret-key-of-32-bytes!!");

@@ -1,0 +1,29 @@
+package io.byproduct.gateway.seedapi;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The original front end's API as an explicit compatibility mode ({@code byproduct.gateway.seed-api.*}).
+ * The original sends no capability, so its annotations are bound to the worker id only (the trust
+ * model in docs/security.md, "The original front end's API").
+ *
+ * @param enabled serve the original's annotation search, create, page PUT and sandbox submit; off:
+ *     they answer 404 with a message naming this property
+ * @param warn log a WARN at start that the weaker trust model is on (devstack turns it off)
+ * @param doneWait how long a last-page PUT with {@code isDone: true} waits for the HIT's other pages
+ *     to be stored (they travel through Kafka and the stream processor) before it is refused with 409
+ */
+@ConfigurationProperties("byproduct.gateway.seed-api")
+public record SeedApiProperties(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean warn,
+    @DefaultValue("15s") java.time.Duration doneWait) {
+
+  /** The answer of the original's endpoints while the mode is off. */
+  public static ResponseEntity<Object> off() {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "the original front end's API is off on"
+        + " this gateway (compatibility mode: byproduct.gateway.seed-api.enabled=true; see docs/security.md)"));
+  }
+}

@@ -1,0 +1,23 @@
+package io.byproduct.gateway.hitflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.byproduct.gateway.seedapi.SeedApiProperties;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+
+/** The original's annotation search is part of the compatibility mode: off, it answers 404 and reads nothing. */
+class SearchOffTest {
+
+  @Test
+  void search_whenTheSeedApiIsOff_is404() {
+    HitFlowController controller = new HitFlowController(null, null, null, null, null, null,
+        new SeedApiProperties(false, true, Duration.ofSeconds(15)), null);
+
+    var answer = controller.search("demo", "hit-1", "A1WORKER").block();
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(answer.getBody().toString()).contains("byproduct.gateway.seed-api.enabled=true");
+  }
+}
