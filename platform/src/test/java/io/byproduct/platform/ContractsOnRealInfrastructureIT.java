@@ -124,7 +124,7 @@ class ContractsOnRealInfrastructureIT {
     TableProvisioner provisioner = new TableProvisioner(dynamo, tables, dynamoServer.endpoint());
 
     assertThat(provisioner.createMissing()).containsExactly(names.hit(), names.annotation(), names.page(),
-        names.imageClass(), names.image(), names.sandbox());
+        names.imageClass(), names.image(), names.sandbox(), names.countMarker());
     assertThat(provisioner.createMissing()).isEmpty();
     provisioner.verify();
 
@@ -155,6 +155,8 @@ class ContractsOnRealInfrastructureIT {
     putOnce(names.imageClass(), Map.of(Tables.CLASS_HASH, s("c1"), "wnid", s("n01")), Tables.CLASS_HASH);
     putOnce(names.image(), image, Tables.IMAGE_HASH);
     putOnce(names.sandbox(), Map.of(Tables.SANDBOX_HASH, s("sandbox-1")), Tables.SANDBOX_HASH);
+    putOnce(names.countMarker(), Map.of(Tables.MARKER_HASH, s("class|c1"), Tables.MARKER_RANGE, s("sandbox-1")),
+        Tables.MARKER_HASH);
     assertThat(dynamo.query(b -> b.tableName(names.image()).indexName(Tables.IMAGE_BY_CLASS)
             .keyConditionExpression("classID = :c").expressionAttributeValues(Map.of(":c", s("c1")))).items())
         .containsExactly(image);
