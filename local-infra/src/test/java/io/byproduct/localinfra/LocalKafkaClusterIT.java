@@ -67,9 +67,17 @@ class LocalKafkaClusterIT {
       throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
     while (true) {
-      TopicDescription d = admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated");
-      TopicPartitionInfo p = d.partitions().get(0);
-      if (ready.test(p)) {
+      TopicPartitionInfo p = null;
+      try {
+        TopicDescription d = admin.describeTopics(List.of("replicated")).allTopicNames().get().get("replicated");
+        p = d.partitions().get(0);
+      } catch (java.util.concurrent.ExecutionException e) {
+        // a broker that has not yet seen the new topic's metadata answers that it does not know it
+        if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+          throw e;
+        }
+      }
+      if (p != null && ready.test(p)) {
         return p;
       }
       assertThat(System.nanoTime()).as("partition state %s", p).isLessThan(deadline);
