@@ -6,6 +6,7 @@ import io.byproduct.gateway.GatewayApplication;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -65,6 +66,9 @@ class RawWorkerIdIT {
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
         "--byproduct.gateway.worker-id-key=" + KEY,
+        "--byproduct.gateway.survey-code-key=raw-id-it-survey-code-key-0123456789",
+        // the original front end's API too (compatibility mode): its paths carry the worker id in queries and bodies
+        "--byproduct.gateway.seed-api.enabled=true",
         "--byproduct.gateway.review.token=" + REVIEW_TOKEN);
     port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     gateway.getBean(HitStore.class).put("{\"hitDatasetName\":\"study\",\"id\":\"hit-1\",\"isUnique\":true,\"pages\":[]}");
@@ -124,7 +128,10 @@ class RawWorkerIdIT {
     post("/api/imagenet/study/hits/hit-1/annotations", "application/json", "{\"id\":\"x\",\"workerID\":" + MARKER + "}");
     get("/api/imagenet/study/hits/hit-1/annotations?workerID=" + MARKER);
     get("/api/imagenet/study/hits/hit-1/version?workerID=" + MARKER);
-    get("/api/imagenet/study/hits/hit-1/survey-code?workerID=" + MARKER + "&assignmentID=asg&hitID=mt");
+    HttpResponse<String> assignment = post("/api/imagenet/study/hits/hit-1/assignment", "application/json",
+        "{\"workerId\":\"" + MARKER + "\",\"assignmentId\":\"asg\",\"hitId\":\"mt\"}");
+    assertThat(assignment.statusCode()).as(assignment.body()).isEqualTo(200);
+    get("/api/imagenet/study/hits/hit-1/survey-code?annotationID=" + annotation + "&workerID=" + MARKER);
     get("/api/imagenet/study/hits/nohit/annotations?workerID=" + MARKER);
     HttpResponse<String> overLong = get("/api/imagenet/" + "d".repeat(2100) + "/hits/hit-1/annotations?workerID=" + MARKER);
     get("/api/imagenet/" + "d".repeat(2100) + "/hits/hit-1/survey-code?workerID=" + MARKER + "&assignmentID=a&hitID=h");
@@ -158,10 +165,13 @@ class RawWorkerIdIT {
     }
   }
 
+  /** A hello of the marker worker (its id spelled as {@code workerField}), with the assignment's capability. */
   private static String helloBody(String workerField) {
     String id = UUID.randomUUID().toString();
+    String k = new AssignmentBinding(KEY).capability("a-" + id, "study", "hit-1", new WorkerPseudonyms(KEY).pseudonymise(MARKER),
+        "asg", "mt");
     return "{\"v\":1,\"s\":\"s-" + id + "\",\"a\":\"a-" + id + "\",\"ds\":\"study\",\"h\":\"hit-1\"," + workerField
-        + ",\"as\":\"asg\",\"hi\":\"mt\",\"ver\":\"POINTER_ORIGINAL\"}";
+        + ",\"as\":\"asg\",\"hi\":\"mt\",\"ver\":\"POINTER_ORIGINAL\",\"k\":\"" + k + "\"}";
   }
 
   private static String hello(String workerField) {
