@@ -2,41 +2,28 @@
  * The HIT flow (seed-contract.md): load the HIT, prove the assignment to get its annotation id and
  * capability (the server applies the unique rule), resume or start, show each page, and on Submit
  * wait until every event of the page is acknowledged before showing the next page or the survey
- * code. The flow decides what comes next; a page on screen is `PageView` (page-view.ts), the
- * Submit steps and the survey code are submit.ts.
+ * code. The flow decides what comes next; loading the HIT is hit-load.ts, where to resume
+ * resume.ts, the capture client session.ts, a page on screen `PageView` (page-view.ts), the Submit
+ * steps and the survey code submit.ts.
  */
-import {
-  ApiError,
-  assignedVersion,
-  getImageNetHit,
-  startAssignment,
-  type Assignment,
-  type FetchLike,
-  type ImageNetHIT,
-} from "./api";
-import { CaptureClient } from "./capture/client";
-import type { SocketFactory } from "./capture/connection";
+import { ApiError, startAssignment, type Assignment, type ImageNetHIT } from "./api";
+import type { CaptureClient } from "./capture/client";
 import { watchLifecycle } from "./capture/lifecycle";
-import { Outbox } from "./capture/outbox";
 import { LocalRecorder, type Recorder } from "./capture/recorder";
 import { DEFAULT_SAMPLE_INTERVAL_MS, PointerSampler } from "./capture/sampler";
-import { IndexedDbStore, MemoryStore, type OutboxStore } from "./capture/store";
-import { uuid } from "./ids";
+import { loadHit } from "./hit-load";
 import { PageView } from "./page-view";
 import { type HitParams } from "./params";
 import { loadProgress, saveProgress, type HitProgress, type PageProgress, type ProgressKey } from "./progress";
 import { type ImageRecord, type RecordFold } from "./records";
-import { ONE_HIT_PER_WORKER, decideStart } from "./resume";
+import { ONE_HIT_PER_WORKER, startingPoint } from "./resume";
+import { openCaptureClient, type SessionOptions } from "./session";
 import { pollSurveyCode, reason, recordPageEnd, revalidate, waitAcked } from "./submit";
 import { el } from "./ui/dom";
 import { errorScreen, finishingScreen, loadingScreen, submittingOverlay, thankYouScreen } from "./ui/screens";
 import { setBeforeUnload } from "./unload";
 
-export interface HitFlowOptions {
-  fetchFn?: FetchLike;
-  openStore?: () => Promise<OutboxStore>;
-  createSocket?: SocketFactory;
-  origin?: string;
+export interface HitFlowOptions extends SessionOptions {
   /** Pointer sampling interval (ms); `?sampleMs=` overrides it for experiments. */
   sampleMs?: number;
   /** Show the live per-image records (the requesters' debug switch). */
@@ -56,15 +43,6 @@ export interface PageStats {
   records: () => ImageRecord[];
   /** The same, as they were when page `no` was submitted in this page load. */
   submittedRecords: (no: number) => ImageRecord[] | undefined;
-}
-
-async function openStore(): Promise<OutboxStore> {
-  try {
-    return await IndexedDbStore.open();
-  } catch (error) {
-    console.warn("byproduct: IndexedDB is not available; events are kept in memory only", error);
-    return new MemoryStore();
-  }
 }
 
 export class HitFlow {
@@ -117,33 +95,13 @@ export class HitFlow {
 
   async start(): Promise<void> {
     this.show(loadingScreen());
-    const { hitDatasetName, imageNetHitId, workerId, assignmentId } = this.params;
-    if (!this.adminView && workerId === undefined) {
-      this.fail("'hitDatasetName' or 'imageNetHitId' or 'workerId' is undefined");
+    const loaded = await loadHit(this.params, this.adminView, this.options.fetchFn);
+    if ("error" in loaded) {
+      this.fail(loaded.error);
       return;
     }
-    if (!this.adminView && (assignmentId === undefined || assignmentId === "ASSIGNMENT_ID_NOT_AVAILABLE")) {
-      this.fail("'assignmentId' is undefined: accept the HIT on MTurk first, then open it again from the HIT's page.");
-      return;
-    }
-    try {
-      this.hit = await getImageNetHit(hitDatasetName, imageNetHitId, this.options.fetchFn);
-    } catch (error) {
-      this.fail(`Could not load HIT ${imageNetHitId} of dataset ${hitDatasetName}: ${reason(error)}`);
-      return;
-    }
-    if (!Array.isArray(this.hit?.pages) || !this.hit.pages.length || !this.hit.pages.every((p) => p?.class && Array.isArray(p.images))) {
-      this.fail(`HIT ${imageNetHitId} of dataset ${hitDatasetName} has no pages.`);
-      return;
-    }
-    if (this.params.randomVersion && workerId !== undefined && !this.adminView) {
-      try {
-        this.params = { ...this.params, version: await assignedVersion(hitDatasetName, imageNetHitId, workerId, this.options.fetchFn) };
-      } catch (error) {
-        this.fail(`Could not get your version of this HIT: ${reason(error)}`);
-        return;
-      }
-    }
+    this.hit = loaded.hit;
+    this.params = loaded.params;
     if (this.adminView) {
       this.recorder = new LocalRecorder();
       this.progress = { id: "admin", submitted: 0, done: false };
@@ -158,16 +116,8 @@ export class HitFlow {
       return;
     }
     this.capability = assignment.capability;
-    const local = loadProgress(this.key!);
-    const start = decideStart(this.hit, assignment, local);
-    const sameAsLocal = local?.id === start.annotationId;
-    this.progress = {
-      id: start.annotationId,
-      submitted: start.kind === "annotate" ? start.submitted : this.hit.pages.length,
-      done: start.kind === "finished",
-      ...(sameAsLocal && local?.hitStartedAt !== undefined ? { hitStartedAt: local.hitStartedAt } : {}),
-      ...(sameAsLocal && local?.page && start.kind === "annotate" && local.page.no === start.page ? { page: local.page } : {}),
-    };
+    const { start, progress } = startingPoint(this.hit, assignment, loadProgress(this.key!));
+    this.progress = progress;
     saveProgress(this.key!, this.progress);
     this.stats.annotationId = start.annotationId;
     await this.startClient(start.annotationId);
@@ -182,26 +132,7 @@ export class HitFlow {
   }
 
   private async startClient(annotationId: string): Promise<void> {
-    const store = await (this.options.openStore ?? openStore)();
-    const outbox = await Outbox.open(store);
-    const { params } = this;
-    this.client = await CaptureClient.start({
-      outbox,
-      origin: this.options.origin ?? window.location.origin,
-      hello: {
-        s: uuid(),
-        a: annotationId,
-        ds: params.hitDatasetName,
-        h: params.imageNetHitId,
-        w: params.workerId ?? null,
-        as: params.assignmentId ?? null,
-        hi: params.hitId ?? null,
-        ver: params.version,
-        k: this.capability,
-      },
-      ...(this.options.fetchFn ? { fetchFn: this.options.fetchFn } : {}),
-      ...(this.options.createSocket ? { createSocket: this.options.createSocket } : {}),
-    });
+    this.client = await openCaptureClient(this.params, annotationId, this.capability, this.options);
     this.recorder = this.client;
     this.stats.client = this.client;
     watchLifecycle({
