@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Assignment, ImageNetHIT } from "./api";
-import { decideStart } from "./resume";
+import { decideStart, startingPoint } from "./resume";
 
 const page = (pageno: number) => ({
   pageno,
@@ -30,5 +30,27 @@ describe("decideStart", () => {
   it("shows the survey code again for a finished HIT (server or browser)", () => {
     expect(decideStart(hit, server({ isDone: true, pageCount: 3 }), null)).toEqual({ kind: "finished", annotationId: "srv" });
     expect(decideStart(hit, server(), { id: "srv", submitted: 3, done: true })).toEqual({ kind: "finished", annotationId: "srv" });
+  });
+});
+
+describe("startingPoint", () => {
+  const open = { no: 2, startedAt: 500, selected: { "3": [0.5, 0.5] as [number, number] } };
+
+  it("keeps the browser's HIT start and open page only for the same annotation and the page resumed", () => {
+    const local = { id: "srv", submitted: 1, done: false, hitStartedAt: 100, page: open };
+    expect(startingPoint(hit, server(), local).progress).toEqual({ id: "srv", submitted: 1, done: false, hitStartedAt: 100, page: open });
+    expect(startingPoint(hit, server({ pageCount: 2 }), local).progress).toEqual({ id: "srv", submitted: 2, done: false, hitStartedAt: 100 });
+  });
+
+  it("drops what the browser kept for another annotation", () => {
+    const local = { id: "other", submitted: 2, done: false, hitStartedAt: 100, page: open };
+    expect(startingPoint(hit, server(), local)).toEqual({
+      start: { kind: "annotate", annotationId: "srv", page: 1, submitted: 0, resumed: false },
+      progress: { id: "srv", submitted: 0, done: false },
+    });
+  });
+
+  it("counts every page submitted when the HIT is finished", () => {
+    expect(startingPoint(hit, server({ isDone: true }), null).progress).toEqual({ id: "srv", submitted: 3, done: true });
   });
 });

@@ -23,3 +23,25 @@ export function decideStart(hit: ImageNetHIT, server: Assignment, local: HitProg
   if (submitted >= hit.pages.length) return { kind: "finished", annotationId };
   return { kind: "annotate", annotationId, page: submitted + 1, submitted, resumed: server.pageCount > 0 || localHere !== null };
 }
+
+/**
+ * Where to start and the progress to keep from there: the browser's saved HIT start time and open
+ * page (with its selection) carry over only for the same annotation, the open page only if it is
+ * the one to resume.
+ */
+export function startingPoint(
+  hit: ImageNetHIT,
+  server: Assignment,
+  local: HitProgress | null,
+): { start: Start; progress: HitProgress } {
+  const start = decideStart(hit, server, local);
+  const sameAsLocal = local?.id === start.annotationId;
+  const progress: HitProgress = {
+    id: start.annotationId,
+    submitted: start.kind === "annotate" ? start.submitted : hit.pages.length,
+    done: start.kind === "finished",
+    ...(sameAsLocal && local?.hitStartedAt !== undefined ? { hitStartedAt: local.hitStartedAt } : {}),
+    ...(sameAsLocal && local?.page && start.kind === "annotate" && local.page.no === start.page ? { page: local.page } : {}),
+  };
+  return { start, progress };
+}

@@ -143,7 +143,7 @@ public final class ReplayCommand implements Callable<Integer> {
         writeTables(replayed, output.tablePrefix, out);
       }
     } finally {
-      Replay.deleteTopics(replayed, prefix);
+      ReplayTopics.deleteTopics(replayed, prefix);
     }
     out.printf("replay: %,d events replayed%n", result.eventsCopied());
     return ExitCodes.OK;
@@ -158,7 +158,7 @@ public final class ReplayCommand implements Callable<Integer> {
       new TableProvisioner(dynamo, tables, DynamoClients.describe(props)).createMissing();
       PageWriter writer = new PageWriter(dynamo, tables);
       long[] counts = new long[2];
-      Replay.forEachPage(replayed, Topics.withPrefix(replayed.topicPrefix()),
+      ReplayTopics.forEachPage(replayed, Topics.withPrefix(replayed.topicPrefix()),
           page -> counts[writer.write(page) == WriteOutcome.WRITTEN ? 0 : 1]++);
       out.printf("replay: %,d pages written to %s (%,d were there already)%n", counts[0], names.page(), counts[1]);
     }

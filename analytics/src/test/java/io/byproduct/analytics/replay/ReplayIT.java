@@ -72,7 +72,7 @@ class ReplayIT {
 
   private static List<PageRecord> pages(String prefix) throws Exception {
     List<PageRecord> pages = new ArrayList<>();
-    Replay.forEachPage(source(), Topics.withPrefix(prefix), pages::add);
+    ReplayTopics.forEachPage(source(), Topics.withPrefix(prefix), pages::add);
     return pages.stream().sorted(Comparator.comparing(PageRecord::getAnnotationId).thenComparing(PageRecord::getPageNo))
         .toList();
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.byproduct.analytics.Analytics;
 import io.byproduct.analytics.kafka.KafkaOptions;
-import io.byproduct.analytics.replay.Replay;
+import io.byproduct.analytics.replay.ReplayTopics;
 import io.byproduct.bench.script.PageScript;
 import io.byproduct.bench.script.Worker;
 import io.byproduct.bench.script.WorkerScripts;
@@ -186,7 +186,7 @@ class ReplayEqualityIT {
     assertThat(out.toString()).contains("1 pages were still open at the end of the range: emitting them ABANDONED");
 
     Map<String, JsonNode> replayed = new TreeMap<>();
-    Replay.forEachPage(new KafkaOptions(stack.kafkaBootstrapServers(), ""), Topics.withPrefix("replay."), page -> {
+    ReplayTopics.forEachPage(new KafkaOptions(stack.kafkaBootstrapServers(), ""), Topics.withPrefix("replay."), page -> {
       List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items = PageItems.itemsOf(page);
       JsonNode asStored = PageItems.toSeedJson(items.get(items.size() - 1), items.subList(0, items.size() - 1));
       assertThat(replayed.put(page.getAnnotationId() + "/" + page.getPageNo(), asStored)).as("each page once").isNull();

@@ -13,7 +13,8 @@
  * io.byproduct.gateway.live.LiveWebSocketHandler} (the endpoints), {@link
  * io.byproduct.gateway.live.LiveAccess} (the token, checked by the handlers and {@link
  * io.byproduct.gateway.live.LiveUpgrade} before a WebSocket upgrade), {@link
- * io.byproduct.gateway.live.LiveSubscription} (one subscriber), {@link
+ * io.byproduct.gateway.live.LiveSubscription} (one subscriber: {@link io.byproduct.gateway.live.LivePositions} where it starts,
+ * {@link io.byproduct.gateway.live.LiveRecords} what it keeps, {@link io.byproduct.gateway.live.LiveBuffer} the bounded hand-off), {@link
  * io.byproduct.gateway.live.LiveFilter} and {@link io.byproduct.schemas.json.RecordJson} (what is sent).
  */
 package io.byproduct.gateway.live;

@@ -1,8 +1,5 @@
 package io.byproduct.streamprocessor.folding;
 
-import io.byproduct.schemas.event.HoverChanged;
-import io.byproduct.schemas.event.PointerSample;
-import io.byproduct.schemas.event.SelectionToggled;
 import io.byproduct.schemas.record.ImageRecord;
 import io.byproduct.schemas.state.ImageState;
 import io.byproduct.schemas.state.PageState;
@@ -40,21 +37,18 @@ public final class LimitCheck {
   }
 
   /** @return which limit the image event would pass, if any */
-  public Optional<String> imageEvent(PageState page, ImageState image, Object payload, long time) {
+  public Optional<String> imageEvent(PageState page, ImageState image, FoldEvent.ImageEvent event, long time) {
     ImageRecord r = image.getRecord();
-    if (payload instanceof PointerSample && ImageRules.wouldTrack(image, time)) {
-      return first(page.getTrackPointCount(), limits.trackPointsPerPage(), "track-points-per-page",
+    return switch (event.growth(image, time)) {
+      case TRACK_POINT -> first(page.getTrackPointCount(), limits.trackPointsPerPage(), "track-points-per-page",
           r.getMouseTracking(), limits.trackPointsPerImage(), "track-points-per-image", "tracking points");
-    }
-    if (payload instanceof HoverChanged) {
-      return first(page.getHoverRecordCount(), limits.hoverRecordsPerPage(), "hover-records-per-page",
+      case HOVER_RECORD -> first(page.getHoverRecordCount(), limits.hoverRecordsPerPage(), "hover-records-per-page",
           r.getHoveredRecord(), limits.hoverRecordsPerImage(), "hover-records-per-image", "hover records");
-    }
-    if (payload instanceof SelectionToggled s && s.getSelected() && !r.getSelected()) {
-      return first(page.getSelectedRecordCount(), limits.selectedRecordsPerPage(), "selected-records-per-page",
-          r.getSelectedRecord(), limits.selectedRecordsPerImage(), "selected-records-per-image", "selected records");
-    }
-    return Optional.empty();
+      case SELECTED_RECORD -> first(page.getSelectedRecordCount(), limits.selectedRecordsPerPage(),
+          "selected-records-per-page", r.getSelectedRecord(), limits.selectedRecordsPerImage(),
+          "selected-records-per-image", "selected records");
+      case NONE -> Optional.empty();
+    };
   }
 
   /** The image's list sizes, before an event is applied: {@link #count} adds what it added to the page. */

@@ -1,7 +1,10 @@
 package io.byproduct.streamprocessor.topology;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -54,6 +57,19 @@ final class DecodedValues<V> {
   void delete(String key) {
     store.delete(key);
     recent.put(key, ABSENT);
+  }
+
+  /** Deletes every entry whose value (decoded afresh from the store) matches. */
+  void deleteIf(Predicate<V> expired) {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, V> all = store.all()) {
+      all.forEachRemaining(kv -> {
+        if (expired.test(kv.value)) {
+          keys.add(kv.key);
+        }
+      });
+    }
+    keys.forEach(this::delete);
   }
 
   /** Every entry, decoded afresh from the store. */

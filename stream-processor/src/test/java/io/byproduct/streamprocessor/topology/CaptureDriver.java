@@ -7,6 +7,7 @@ import io.byproduct.schemas.record.ImageUpdate;
 import io.byproduct.schemas.record.PageRecord;
 import io.byproduct.schemas.topics.Topics;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,6 +15,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The capture topology in a {@link TopologyTestDriver} (in-memory stores), with its topics typed. */
 final class CaptureDriver implements AutoCloseable {
@@ -48,6 +51,20 @@ final class CaptureDriver implements AutoCloseable {
   /** Each event with its gateway time as the record's timestamp, as the gateway's producer stamps it. */
   void send(List<InteractionEvent> events) {
     events.forEach(e -> interactions.pipeInput(e.getAnnotationId(), e, e.getGatewayTime()));
+  }
+
+  /** A state store of the fold, to assert on what it holds. */
+  <V> KeyValueStore<String, V> store(String name) {
+    return driver.getKeyValueStore(name);
+  }
+
+  /** Every key the store holds, in key order. */
+  List<String> keys(String name) {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, Object> all = this.<Object>store(name).all()) {
+      all.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    return keys;
   }
 
   @Override
