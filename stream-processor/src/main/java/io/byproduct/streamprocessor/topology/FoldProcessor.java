@@ -1,5 +1,6 @@
 package io.byproduct.streamprocessor.topology;
 
+import io.byproduct.schemas.deadletter.DeadLetterReason;
 import io.byproduct.schemas.event.HitFinished;
 import io.byproduct.schemas.event.HitStarted;
 import io.byproduct.schemas.event.HoverChanged;
@@ -46,7 +47,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
   /** Decoded values kept per store and task: a few open pages' worth per simulated worker on the partition. */
   static final int DECODED_PER_STORE = 1024;
   /** Dead-letter reason (and sensor) of an event that would take a page past a {@code StateLimits} bound. */
-  static final String STATE_LIMIT = "state-limit";
+  static final String STATE_LIMIT = DeadLetterReason.STATE_LIMIT.code();
 
   private final CaptureOptions options;
   private final AvroSerde<InteractionEvent> events;
@@ -129,7 +130,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     String pageKey = pageKey(e.getAnnotationId(), e.getPageNo());
     PageState ended = closed.get(pageKey);
     if (ended != null) {
-      deadLetter(record, "late-event", "page " + e.getPageNo() + " of annotation " + e.getAnnotationId()
+      deadLetter(record, DeadLetterReason.LATE_EVENT, "page " + e.getPageNo() + " of annotation " + e.getAnnotationId()
           + " was already " + ended.getStatus() + "; event " + e.getEventId() + " came after it");
       return;
     }
@@ -168,7 +169,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
       if (image == null) {
         if (page.getStartedAt() != null && !page.getImageIds().contains(imageId)) {
           pages.put(pageKey, page);
-          deadLetter(record, "unknown-image", "image " + imageId + " is not on page " + e.getPageNo()
+          deadLetter(record, DeadLetterReason.UNKNOWN_IMAGE, "image " + imageId + " is not on page " + e.getPageNo()
               + " of annotation " + e.getAnnotationId());
           return;
         }
@@ -208,7 +209,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     }
     InteractionEvent e = record.value();
     overLimit.record();
-    deadLetter(record, STATE_LIMIT, "page " + e.getPageNo() + " of annotation " + e.getAnnotationId() + " "
+    deadLetter(record, DeadLetterReason.STATE_LIMIT, "page " + e.getPageNo() + " of annotation " + e.getAnnotationId() + " "
         + exceeded.get() + "; event " + e.getEventId() + " was not folded");
     return true;
   }
@@ -224,7 +225,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     Optional<String> gaps = limits.seqRanges(session.getRanges(), e.getSeq());
     if (gaps.isPresent()) {
       overLimit.record();
-      deadLetter(record, STATE_LIMIT, "session " + e.getSessionId() + " of annotation " + e.getAnnotationId() + " "
+      deadLetter(record, DeadLetterReason.STATE_LIMIT, "session " + e.getSessionId() + " of annotation " + e.getAnnotationId() + " "
           + gaps.get() + "; event " + e.getEventId() + " was not folded");
       return false;
     }
@@ -377,7 +378,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
 
   /**
    * The page to the pages topic, or, if it is larger than the producer may send, to the dead letters
-   * ({@value UnproducibleOutputHandler#REASON}): under exactly-once a record the producer refuses
+   * ({@code unproducible-output}): under exactly-once a record the producer refuses
    * aborts the transaction, whatever the production exception handler answers, and the task would
    * fold the same input and fail again for ever. The state limits keep pages far below this.
    */
@@ -387,7 +388,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
       context.forward(new Record<>(out.getAnnotationId(), (Object) out, timestamp), CaptureTopology.PAGES_SINK);
       return;
     }
-    Object letter = DeadLetters.of(UnproducibleOutputHandler.REASON, "page " + out.getPageNo() + " of annotation "
+    Object letter = DeadLetters.of(DeadLetterReason.UNPRODUCIBLE_OUTPUT, "page " + out.getPageNo() + " of annotation "
         + out.getAnnotationId() + " is " + encoded.length + " bytes, more than the " + options.maxPageBytes()
         + " a page record may have; it was not written to the pages topic", out.getAnnotationId(), encoded,
         context.recordMetadata().orElse(null), context.currentSystemTimeMs());
@@ -457,7 +458,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     sessions.forEach(seen::delete);
   }
 
-  private void deadLetter(Record<String, InteractionEvent> record, String reason, String detail) {
+  private void deadLetter(Record<String, InteractionEvent> record, DeadLetterReason reason, String detail) {
     Object letter = DeadLetters.of(reason, detail, record.key(),
         events.encode(record.value()),
         context.recordMetadata().orElse(null), context.currentSystemTimeMs());
