@@ -16,9 +16,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * A page record over the dead-letter topic's 1 MB record limit that cannot be decoded (its schema
+ * Dead letters of the page assembler on a real broker. A page record over the dead-letter topic's 1 MB record limit that cannot be decoded (its schema
  * fingerprint is unknown) must reach the dead letters — its first 64 KiB, marked truncated — and
  * the assembler must go on with the next page. Before the shared contract capped the payload, the
  * letter carried the whole record, its send failed, and the assembler rewound to it forever.
@@ -68,6 +73,44 @@ class PageAssemblerOversizedDeadLetterIT {
       assertThat(PageFixtures.count(assembler.getBean(MeterRegistry.class), "byproduct.assembler.dead-lettered",
           "reason", "undecodable")).isEqualTo(1);
       stored.assertExactly(next);
+    }
+  }
+
+  /**
+   * Nothing acknowledged is dropped without its dead letter: while the broker refuses the letter
+   * (here the topic takes no record at all), the malformed record is not committed and the page
+   * behind it waits; once the letter can be written, both go through.
+   */
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void deadLetterTheBrokerRefuses_theRecordIsNotCommitted_untilItsLetterIsWritten() throws Exception {
+    try (LocalKafka kafka = LocalKafka.start(); LocalDynamo dynamo = LocalDynamo.start();
+        Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(TOPICS.deadLetters.name(), 2, (short) 1)
+          .configs(Map.of("max.message.bytes", "16")))).all().get(30, TimeUnit.SECONDS);
+      try (ConfigurableApplicationContext assembler = PageFixtures.startFastRetrying(kafka, dynamo.endpoint())) {
+        MeterRegistry meters = assembler.getBean(MeterRegistry.class);
+        sendRaw(kafka, "ann-stuck", new byte[] {9, 9, 9});
+        PageRecord behind = PageAssemblerIT.page("ann-stuck", 1, 5);   // same key: same partition, after it
+        PageFixtures.send(kafka, List.of(behind));
+        StoredPages stored = new StoredPages(assembler.getBean(DynamoDbClient.class), assembler.getBean(Tables.class));
+
+        Thread.sleep(5_000);
+        assertThat(PageFixtures.committedPages(kafka)).as("nothing committed without its dead letter").isZero();
+        assertThat(stored.readable(List.of(behind))).isZero();
+        assertThat(PageFixtures.count(meters, "byproduct.assembler.dead-lettered")).isZero();
+
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPICS.deadLetters.name()),
+            List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "1048588"), AlterConfigOp.OpType.SET))))
+            .all().get(30, TimeUnit.SECONDS);
+
+        stored.awaitAll(List.of(behind), Duration.ofMinutes(1));
+        PageFixtures.awaitCommitted(kafka, 2, Duration.ofMinutes(1));
+        List<DeadLetter> letters = deadLetters(kafka, 1);
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).getReason()).isEqualTo("undecodable");
+        assertThat(letters.get(0).getKey()).isEqualTo("ann-stuck");
+      }
     }
   }
 
