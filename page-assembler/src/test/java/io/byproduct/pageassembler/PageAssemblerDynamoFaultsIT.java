@@ -7,7 +7,7 @@ import io.byproduct.localinfra.DynaliteInstall;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.pageassembler.FlakyDynamoProxy.Fault;
-import io.byproduct.pageassembler.consuming.AssemblerLoop;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import io.byproduct.platform.DynamoClients;
 import io.byproduct.platform.tables.Tables;
 import io.byproduct.schemas.record.PageRecord;
@@ -64,7 +64,7 @@ class PageAssemblerDynamoFaultsIT {
         assertThat(PageFixtures.count(meters, "byproduct.assembler.written", "topic", "pages"))
             .as("pages handled").isGreaterThanOrEqualTo(all.size());
         assertThat(PageFixtures.count(meters, "byproduct.assembler.dead-lettered")).isZero();
-        assertThat(assembler.getBean(AssemblerLoop.class).isRunning()).isTrue();
+        assertThat(assembler.getBean("pageAssemblerContainer", MessageListenerContainer.class).isRunning()).isTrue();
         System.out.printf("DynamoDB faults: %d throttled, %d 500, %d 503, %d answers lost; %.0f assembler retries%n",
             proxy.answered(Fault.THROTTLE), proxy.answered(Fault.SERVER_ERROR), proxy.answered(Fault.UNAVAILABLE),
             proxy.answered(Fault.LOST_ANSWER), PageFixtures.count(meters, "byproduct.assembler.retries"));
@@ -118,7 +118,7 @@ class PageAssemblerDynamoFaultsIT {
         PageFixtures.awaitCommitted(kafka, all.size(), Duration.ofMinutes(1));
         stored.assertExactly(all);
         assertThat(PageFixtures.count(meters, "byproduct.assembler.dead-lettered")).isZero();
-        assertThat(assembler.getBean(AssemblerLoop.class).isRunning()).isTrue();
+        assertThat(assembler.getBean("pageAssemblerContainer", MessageListenerContainer.class).isRunning()).isTrue();
       } finally {
         assembler.close();
       }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
-import io.byproduct.pageassembler.consuming.AssemblerLoop;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import io.byproduct.platform.tables.Tables;
 import io.byproduct.schemas.record.PageRecord;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,9 +20,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * An error the loop does not expect (a bug, a client in a bad state) must not leave the process up
- * with a dead loop: the loop starts again from the committed offsets, and every page is still
- * stored once.
+ * An error the assembler does not expect (a bug, a client in a bad state) must not leave the
+ * process up with a dead consumer: the container's error handler retries from the failed record
+ * after the back-off (counted as {@code byproduct.assembler.restarts}), the container keeps
+ * running, and every page is still stored once.
  */
 class PageAssemblerRestartIT {
 
@@ -50,7 +51,7 @@ class PageAssemblerRestartIT {
       stored.assertExactly(pages);
       assertThat(failuresLeft.get()).isZero();
       assertThat(PageFixtures.count(assembler.getBean(MeterRegistry.class), "byproduct.assembler.restarts")).isEqualTo(2);
-      assertThat(assembler.getBean(AssemblerLoop.class).isRunning()).isTrue();
+      assertThat(assembler.getBean("pageAssemblerContainer", MessageListenerContainer.class).isRunning()).isTrue();
     }
   }
 

@@ -1,10 +1,10 @@
 package io.byproduct.gateway.ingest;
 
 import io.byproduct.schemas.deadletter.DeadLetter;
-import java.nio.ByteBuffer;
+import io.byproduct.schemas.deadletter.DeadLetterPayload;
+import io.byproduct.schemas.deadletter.DeadLetterScrubber;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -60,29 +60,34 @@ final class DeadLetters {
   }
 
   /**
-   * The payload is stored once: as {@code payloadText} when it is UTF-8 text (the gateway's wire is
-   * JSON), else as {@code payload} bytes; neither when the scrubber withheld it (the detail says so).
+   * Built with the shared contract ({@link io.byproduct.schemas.deadletter.DeadLetters}: payload once,
+   * cut at 64 KiB); the gateway's own step before it is {@link #scrubbed}: the payload is stored as
+   * {@code payloadText} when it is UTF-8 text (the gateway's wire is JSON), else as {@code payload}
+   * bytes; neither when the scrubber withheld it (the detail says so).
    */
   DeadLetter letter(String source, Rejection rejection, byte[] payload, int fullSize) {
-    int limit = IngestProperties.DEAD_LETTER_PAYLOAD_LIMIT;
-    byte[] kept = payload.length > limit ? Arrays.copyOf(payload, limit) : payload;
-    boolean truncated = fullSize > kept.length;
+    return io.byproduct.schemas.deadletter.DeadLetters.letter(source, rejection.reason().deadLetterReason(),
+            rejection.getMessage())
+        .key(rejection.key())
+        .payload(DeadLetterPayload.bytes(payload, fullSize))
+        .scrubbedBy(this::scrubbed)
+        .build(clock.millis());
+  }
+
+  /** Raw worker ids → pseudonyms, capabilities removed, unparsable hellos withheld ({@link WorkerIdScrubber}). */
+  private DeadLetterScrubber.Scrubbed scrubbed(DeadLetterPayload capped) {
+    byte[] kept = capped.bytes();
+    if (kept == null) {
+      return new DeadLetterScrubber.Scrubbed(capped, null);
+    }
     String text = Utf8.decode(kept);
     String readable = text == null ? new String(kept, StandardCharsets.UTF_8) : text;
     WorkerIdScrubber.Scrubbed scrubbed = scrubber.scrub(readable);
-    String detail = scrubbed.note() == null ? rejection.getMessage() : rejection.getMessage() + "; " + scrubbed.note();
     // bytes that are not UTF-8 are kept as they came only when the scrubber found nothing in them
     boolean keptAsBytes = text == null && readable.equals(scrubbed.text());
-    boolean keptAsText = scrubbed.text() != null && !keptAsBytes;
-    return DeadLetter.newBuilder()
-        .setSource(source)
-        .setReason(rejection.reason().code())
-        .setDetail(detail)
-        .setPayload(keptAsBytes ? ByteBuffer.wrap(kept) : null)
-        .setPayloadText(keptAsText ? scrubbed.text() : null)
-        .setPayloadTruncated(truncated)
-        .setKey(rejection.key())
-        .setOccurredAt(clock.millis())
-        .build();
+    DeadLetterPayload stored = keptAsBytes ? capped
+        : scrubbed.text() != null ? DeadLetterPayload.text(scrubbed.text(), capped.truncated())
+        : DeadLetterPayload.withheld(capped.truncated());
+    return new DeadLetterScrubber.Scrubbed(stored, scrubbed.note());
   }
 }

@@ -55,7 +55,7 @@ record IngestProperties(
     @DefaultValue("20") @Min(1) int maxRejections) {
 
   /** Bytes of a dead letter's payload at most (the rest is cut, {@code payloadTruncated}). */
-  static final int DEAD_LETTER_PAYLOAD_LIMIT = 64 * 1024;
+  static final int DEAD_LETTER_PAYLOAD_LIMIT = io.byproduct.schemas.deadletter.DeadLetters.MAX_PAYLOAD_BYTES;
 
   /** Defaults, for tests. */
   static IngestProperties defaults() {

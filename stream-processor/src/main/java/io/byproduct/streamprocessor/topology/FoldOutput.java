@@ -1,5 +1,6 @@
 package io.byproduct.streamprocessor.topology;
 
+import io.byproduct.schemas.deadletter.DeadLetterReason;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.AnnotationRecord;
 import io.byproduct.schemas.record.ImageUpdate;
@@ -16,7 +17,7 @@ import org.apache.kafka.streams.processor.api.Record;
 final class FoldOutput {
 
   /** Dead-letter reason (and sensor) of an event that would take a page past a {@code StateLimits} bound. */
-  static final String STATE_LIMIT = "state-limit";
+  static final String STATE_LIMIT = DeadLetterReason.STATE_LIMIT.code();
 
   private final ProcessorContext<String, Object> context;
   private final AvroSerde<InteractionEvent> events;
@@ -52,7 +53,7 @@ final class FoldOutput {
       context.forward(new Record<>(out.getAnnotationId(), (Object) out, timestamp), CaptureTopology.PAGES_SINK);
       return;
     }
-    Object letter = DeadLetters.of(UnproducibleOutputHandler.REASON, "page " + out.getPageNo() + " of annotation "
+    Object letter = DeadLetters.of(DeadLetterReason.UNPRODUCIBLE_OUTPUT, "page " + out.getPageNo() + " of annotation "
         + out.getAnnotationId() + " is " + encoded.length + " bytes, more than the " + maxPageBytes
         + " a page record may have; it was not written to the pages topic", out.getAnnotationId(), encoded,
         context.recordMetadata().orElse(null), context.currentSystemTimeMs());
@@ -62,11 +63,11 @@ final class FoldOutput {
   /** The event was not folded because it would pass a state limit ({@code detail} says which). */
   void overLimit(Record<String, InteractionEvent> record, String detail) {
     overLimit.record();
-    refused(record, STATE_LIMIT, detail);
+    refused(record, DeadLetterReason.STATE_LIMIT, detail);
   }
 
   /** The event was not folded, for {@code reason}. */
-  void refused(Record<String, InteractionEvent> record, String reason, String detail) {
+  void refused(Record<String, InteractionEvent> record, DeadLetterReason reason, String detail) {
     Object letter = DeadLetters.of(reason, detail, record.key(), events.encode(record.value()),
         context.recordMetadata().orElse(null), context.currentSystemTimeMs());
     context.forward(record.withValue(letter), CaptureTopology.DEAD_LETTER_SINK);

@@ -1,5 +1,6 @@
 package io.byproduct.streamprocessor.topology;
 
+import io.byproduct.schemas.deadletter.DeadLetterReason;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.event.PageOpened;
 import io.byproduct.schemas.event.PageSubmitted;
@@ -138,7 +139,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     if (image == null) {
       if (page.getStartedAt() != null && !page.getImageIds().contains(imageId)) {
         pages.put(pageKey, page);
-        output.refused(record, "unknown-image", "image " + imageId + " is not on page " + e.getPageNo()
+        output.refused(record, DeadLetterReason.UNKNOWN_IMAGE, "image " + imageId + " is not on page " + e.getPageNo()
             + " of annotation " + e.getAnnotationId());
         return;
       }
@@ -174,7 +175,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     InteractionEvent e = record.value();
     PageState ended = pages.ended(pageKey);
     if (ended != null) {
-      output.refused(record, "late-event", "page " + e.getPageNo() + " of annotation " + e.getAnnotationId()
+      output.refused(record, DeadLetterReason.LATE_EVENT, "page " + e.getPageNo() + " of annotation " + e.getAnnotationId()
           + " was already " + ended.getStatus() + "; event " + e.getEventId() + " came after it");
       return null;
     }

@@ -1,6 +1,7 @@
 package io.byproduct.streamprocessor.topology;
 
 import io.byproduct.schemas.deadletter.DeadLetter;
+import io.byproduct.schemas.deadletter.DeadLetterReason;
 import io.byproduct.schemas.serde.AvroSerde;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Streams' production exception handler of the capture topology: an output record that the
  * broker can never accept (too large, invalid) or that cannot be serialised is replaced by a dead
- * letter (reason {@value #REASON}, the first 64 KiB of the record) and processing resumes, instead
+ * letter (reason {@code unproducible-output}, the first 64 KiB of the record) and processing resumes, instead
  * of failing the task, replaying the same input and failing again for ever — which would stall
  * every assignment on the partition. Retriable errors are retried; any other error (authorisation,
  * a missing topic: the deployment, not the record) fails the stream thread as Kafka Streams' default
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class UnproducibleOutputHandler implements ProductionExceptionHandler {
 
   public static final String DEAD_LETTER_TOPIC_CONFIG = "byproduct.dead-letters.topic";
-  public static final String REASON = "unproducible-output";
+  public static final String REASON = DeadLetterReason.UNPRODUCIBLE_OUTPUT.code();
 
   private static final Logger log = LoggerFactory.getLogger(UnproducibleOutputHandler.class);
   private static final AvroSerde<DeadLetter> LETTERS = AvroSerde.of(DeadLetter.class);
@@ -81,7 +82,7 @@ public final class UnproducibleOutputHandler implements ProductionExceptionHandl
         + exception.getClass().getSimpleName() + ": " + exception.getMessage();
     log.warn("Dead-lettered an output record for key {}: {}", key, detail);
     String originTopic = context == null ? null : context.topic();
-    DeadLetter letter = DeadLetters.of(REASON, detail, key, record.value(), originTopic,
+    DeadLetter letter = DeadLetters.of(DeadLetterReason.UNPRODUCIBLE_OUTPUT, detail, key, record.value(), originTopic,
         originTopic == null ? null : context.partition(), originTopic == null ? null : context.offset(),
         System.currentTimeMillis());
     return new ProducerRecord<>(deadLetterTopic, null, record.key(), LETTERS.encode(letter));

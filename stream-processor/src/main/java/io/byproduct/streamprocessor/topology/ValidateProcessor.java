@@ -1,5 +1,6 @@
 package io.byproduct.streamprocessor.topology;
 
+import io.byproduct.schemas.deadletter.DeadLetterReason;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.serde.AvroSerde;
 import io.byproduct.streamprocessor.folding.EventValidator;
@@ -31,25 +32,25 @@ final class ValidateProcessor implements Processor<String, byte[], String, Objec
   @Override
   public void process(Record<String, byte[]> record) {
     if (record.value() == null) {
-      deadLetter(record, "missing-value", "the record has no value");
+      deadLetter(record, DeadLetterReason.MISSING_VALUE, "the record has no value");
       return;
     }
     InteractionEvent event;
     try {
       event = events.decode(record.value());
     } catch (SerializationException e) {
-      deadLetter(record, "undecodable", e.getMessage());
+      deadLetter(record, DeadLetterReason.UNDECODABLE, e.getMessage());
       return;
     }
     Optional<String> problem = EventValidator.problem(record.key(), event);
     if (problem.isPresent()) {
-      deadLetter(record, "invalid-event", problem.get());
+      deadLetter(record, DeadLetterReason.INVALID_EVENT, problem.get());
       return;
     }
     context.forward(record.withValue((Object) event), CaptureTopology.FOLD);
   }
 
-  private void deadLetter(Record<String, byte[]> record, String reason, String detail) {
+  private void deadLetter(Record<String, byte[]> record, DeadLetterReason reason, String detail) {
     Object letter = DeadLetters.of(reason, detail, record.key(), record.value(),
         context.recordMetadata().orElse(null), context.currentSystemTimeMs());
     context.forward(record.withValue(letter), CaptureTopology.DEAD_LETTER_SINK);
