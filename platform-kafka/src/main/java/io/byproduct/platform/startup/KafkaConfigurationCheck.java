@@ -1,6 +1,5 @@
 package io.byproduct.platform.startup;
 
-import io.byproduct.platform.config.DynamoProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,45 +7,22 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.regions.Region;
 
 /**
- * Checks, before a client is built, the combinations of settings that bean validation cannot see
- * and that would otherwise fail late or silently on a real cluster: DynamoDB credentials given as
- * properties for real AWS, and Kafka TLS/SASL settings that cannot work as given. Called where
- * every client gets its settings ({@code KafkaProperties.clientProperties()},
- * {@code DynamoClients.create}); a problem stops the start with an {@link InfrastructureException}
- * naming the property. Secrets are never shown.
+ * Checks, before a Kafka client is built, the combinations of settings that bean validation cannot
+ * see and that would otherwise fail late or silently on a real cluster: TLS/SASL settings that
+ * cannot work as given. Called where every client gets its settings
+ * ({@code KafkaProperties.clientProperties()}); a problem stops the start with an
+ * {@link InfrastructureException} naming the property. Secrets are never shown.
  */
-public final class ConfigurationCheck {
+public final class KafkaConfigurationCheck {
 
-  private static final Logger log = LoggerFactory.getLogger(ConfigurationCheck.class);
+  private static final Logger log = LoggerFactory.getLogger(KafkaConfigurationCheck.class);
   private static final String KAFKA = "byproduct.kafka.properties.";
-  private static final String LOCAL = "local";
   private static final List<String> FILE_PROPERTIES = List.of(
       "ssl.truststore.location", "ssl.keystore.location", "sasl.oauthbearer.jwks.endpoint.file");
 
-  private ConfigurationCheck() {}
-
-  public static void checkDynamo(DynamoProperties dynamo) {
-    if (dynamo.endpoint() != null) {
-      return;
-    }
-    if (!LOCAL.equals(dynamo.accessKeyId()) || !LOCAL.equals(dynamo.secretAccessKey())) {
-      String property = !LOCAL.equals(dynamo.accessKeyId())
-          ? "byproduct.dynamo.access-key-id" : "byproduct.dynamo.secret-access-key";
-      throw new InfrastructureException(property, "(set, not shown)",
-          "DynamoDB access keys are set as properties, but without byproduct.dynamo.endpoint the service"
-              + " goes to real AWS, where these properties are not used",
-          "Remove them: on AWS the default credential chain applies (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY"
-              + " in the environment, AWS_PROFILE, or the task's/instance's role). For dynalite or another"
-              + " DynamoDB-compatible server, set byproduct.dynamo.endpoint too.");
-    }
-    if (Region.regions().stream().noneMatch(r -> r.id().equals(dynamo.region()))) {
-      log.warn("byproduct.dynamo.region={} is not a region this AWS SDK knows; DynamoDB calls will fail if it"
-          + " does not exist", dynamo.region());
-    }
-  }
+  private KafkaConfigurationCheck() {}
 
   public static void checkKafka(Map<String, String> properties) {
     String protocol = properties.getOrDefault("security.protocol", "PLAINTEXT").toUpperCase(Locale.ROOT);

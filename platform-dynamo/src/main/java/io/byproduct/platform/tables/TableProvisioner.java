@@ -1,6 +1,7 @@
 package io.byproduct.platform.tables;
 
 import io.byproduct.platform.startup.InfrastructureException;
+import io.byproduct.platform.startup.Provisioner;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /** Creates missing tables from {@link Tables}, or checks that they exist. */
-public final class TableProvisioner {
+public final class TableProvisioner implements Provisioner {
 
   private static final Logger log = LoggerFactory.getLogger(TableProvisioner.class);
 
@@ -30,6 +31,7 @@ public final class TableProvisioner {
   }
 
   /** Creates each table that does not exist yet; returns the names it created. */
+  @Override
   public List<String> createMissing() {
     List<String> created = new ArrayList<>();
     for (CreateTableRequest definition : tables.definitions()) {
@@ -50,6 +52,7 @@ public final class TableProvisioner {
   }
 
   /** Fails with a message naming the property of the first table that is missing or not active. */
+  @Override
   public void verify() {
     for (CreateTableRequest definition : tables.definitions()) {
       DescribeTableResponse table = describe(definition.tableName());

@@ -1,6 +1,6 @@
 package io.byproduct.platform.config;
 
-import io.byproduct.platform.startup.ConfigurationCheck;
+import io.byproduct.platform.startup.KafkaConfigurationCheck;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -25,9 +25,9 @@ public record KafkaProperties(
     @DefaultValue Map<String, String> properties,
     @NotNull @DefaultValue("15s") Duration startupTimeout) {
 
-  /** Every client's settings: {@code properties} plus the brokers, checked ({@link ConfigurationCheck}). */
+  /** Every client's settings: {@code properties} plus the brokers, checked ({@link KafkaConfigurationCheck}). */
   public Map<String, Object> clientProperties() {
-    ConfigurationCheck.checkKafka(properties);
+    KafkaConfigurationCheck.checkKafka(properties);
     Map<String, Object> props = new java.util.HashMap<>(properties);
     props.put("bootstrap.servers", bootstrapServers);
     return props;

@@ -2,6 +2,7 @@ package io.byproduct.platform.topics;
 
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.platform.startup.InfrastructureException;
+import io.byproduct.platform.startup.Provisioner;
 import io.byproduct.schemas.topics.Topic;
 import io.byproduct.schemas.topics.Topics;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * retention, or checks that they exist. The raw interactions, pages and annotations are kept
  * forever: they are the source analysts replay.
  */
-public final class TopicProvisioner {
+public final class TopicProvisioner implements Provisioner {
 
   /** Largest record on the pages and images topics (a long page of 60 Hz tracking). */
   public static final int MAX_RECORD_BYTES = 16 * 1024 * 1024;
@@ -68,6 +69,7 @@ public final class TopicProvisioner {
   }
 
   /** Creates each topic that does not exist yet; returns the names it created. */
+  @Override
   public List<String> createMissing() {
     Set<String> existing = existingTopics();
     List<NewTopic> missing = new ArrayList<>();
@@ -140,6 +142,7 @@ public final class TopicProvisioner {
   }
 
   /** Fails with a message naming the first missing topic. */
+  @Override
   public void verify() {
     Set<String> existing = existingTopics();
     for (Topic<?, ?> topic : topics.all()) {

@@ -1,7 +1,7 @@
 package io.byproduct.platform;
 
 import io.byproduct.platform.config.DynamoProperties;
-import io.byproduct.platform.startup.ConfigurationCheck;
+import io.byproduct.platform.startup.DynamoConfigurationCheck;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -16,7 +16,7 @@ public final class DynamoClients {
   private DynamoClients() {}
 
   public static DynamoDbClient create(DynamoProperties properties) {
-    ConfigurationCheck.checkDynamo(properties);
+    DynamoConfigurationCheck.checkDynamo(properties);
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(properties.region()))
