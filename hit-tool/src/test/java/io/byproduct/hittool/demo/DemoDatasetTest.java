@@ -1,4 +1,4 @@
-package io.byproduct.devstack.demo;
+package io.byproduct.hittool.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.byproduct.devstack.demo;
+package io.byproduct.hittool.demo;
 
 import io.byproduct.hittool.hits.BuildOptions;
 import io.byproduct.hittool.hits.BuiltHits;
