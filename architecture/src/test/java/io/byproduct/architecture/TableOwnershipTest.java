@@ -17,7 +17,8 @@ import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.pages.PageItems;
 
 /**
- * One owner per table (docs/tables.md): only the owner calls the writer of its table. The writers
+ * One owner per table (docs/tables.md; the owners are listed beside the topics in
+ * docs/consuming-topics.md): only the owner calls the writer of its table. The writers
  * live in platform-dynamo because readers share their item formats; what a reader may not do is
  * write. Main classes only: a test may store fixtures with the production writer.
  */
@@ -37,7 +38,7 @@ class TableOwnershipTest {
 
   private static final String BY_OWNER = " Publish an event (or a record on a topic) that the owner consumes and"
       + " let the owner write; read the table with the readers (PageReader, HitStore.find*, Catalog's queries)."
-      + " A new table gets one owner in docs/tables.md and in this rule.";
+      + " A new table gets one owner beside the topics (docs/consuming-topics.md) and its writer in this rule.";
 
   @ArchTest
   static final ArchRule onlyThePageAssemblerWritesAnnotationsAndPages = noClasses()
