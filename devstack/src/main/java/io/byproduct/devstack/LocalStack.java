@@ -1,6 +1,6 @@
 package io.byproduct.devstack;
 
-import io.byproduct.devstack.demo.DemoDataset;
+import io.byproduct.hittool.demo.DemoDataset;
 import io.byproduct.gateway.GatewayApplication;
 import io.byproduct.localinfra.DynaliteInstall;
 import io.byproduct.localinfra.LocalDynamo;

@@ -2,7 +2,6 @@ package io.byproduct.streamprocessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.schemas.event.HoverChanged;
 import io.byproduct.schemas.event.InteractionEvent;
@@ -25,9 +24,16 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
-/** The stream processor as deployed: exactly-once Kafka Streams on a real single-node broker. */
+/**
+ * The stream processor as deployed: exactly-once Kafka Streams on a real single-node broker, and
+ * nothing else. No DynamoDB runs here (issue 21): the service has only platform-kafka, so it starts
+ * and reports healthy without one.
+ */
 class CaptureStreamsIT {
 
   private final Topics topics = Topics.defaults();
@@ -41,10 +47,9 @@ class CaptureStreamsIT {
 
   @Test
   void pagesOfManyAnnotations_areEmittedOnceEach_underExactlyOnce(@TempDir Path state) throws Exception {
-    try (LocalKafka kafka = LocalKafka.start(); LocalDynamo dynamo = LocalDynamo.start()) {
+    try (LocalKafka kafka = LocalKafka.start()) {
       ConfigurableApplicationContext app = StreamProcessorApplication.builder().run(
           "--byproduct.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-          "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
           "--byproduct.provisioning.create-missing=true",
           "--byproduct.topics.partitions=3",
           "--byproduct.stream-processor.state-dir=" + state);
@@ -82,6 +87,7 @@ class CaptureStreamsIT {
         }
 
         assertThat(app.getBean(CaptureStreams.class).state()).isEqualTo(KafkaStreams.State.RUNNING);
+        assertHealthyWithoutDynamo(app);
         assertThat(pages).hasSize(annotations);
         assertThat(pages).extracting(PageRecord::getAnnotationId).doesNotHaveDuplicates();
         assertThat(pages).allSatisfy(p -> {
@@ -94,5 +100,17 @@ class CaptureStreamsIT {
         app.close();
       }
     }
+  }
+
+  /** Every health indicator UP, and none of them, nor any client or auto-configuration, is DynamoDB's. */
+  private static void assertHealthyWithoutDynamo(ConfigurableApplicationContext app) {
+    Map<String, HealthIndicator> indicators = app.getBeansOfType(HealthIndicator.class);
+    assertThat(indicators).containsKeys("kafkaHealthIndicator", "streamsHealthIndicator")
+        .doesNotContainKey("dynamoHealthIndicator");
+    assertThat(indicators).allSatisfy((name, indicator) ->
+        assertThat(indicator.health(false).getStatus()).as(name).isEqualTo(Status.UP));
+    assertThat(app.containsBean("dynamoDbClient")).isFalse();
+    assertThat(ClassUtils.isPresent("io.byproduct.platform.DynamoPlatformAutoConfiguration", null))
+        .as("platform-dynamo on the stream processor's class path").isFalse();
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.byproduct.localinfra.Await;
 import io.byproduct.localinfra.ChildJvm;
-import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.PageRecord;
@@ -72,10 +71,9 @@ class StreamProcessorKillIT {
     Map<String, PageRecord> expected = oracle(events);
     assertThat(expected).hasSize(ANNOTATIONS * PAGES);
 
-    try (LocalKafka kafka = LocalKafka.start(); LocalDynamo dynamo = LocalDynamo.start()) {
+    try (LocalKafka kafka = LocalKafka.start()) {
       List<String> common = List.of(
           "--byproduct.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-          "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
           "--byproduct.provisioning.create-missing=true",
           "--byproduct.topics.partitions=" + PARTITIONS,
           // the broker notices the killed member after this (the default is 45 s)

@@ -1,6 +1,6 @@
 package io.byproduct.deploy.init;
 
-import io.byproduct.devstack.demo.DemoDataset;
+import io.byproduct.hittool.demo.DemoDataset;
 import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.hits.HitStore;
 import java.util.List;

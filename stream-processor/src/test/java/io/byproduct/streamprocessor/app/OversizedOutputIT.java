@@ -2,7 +2,6 @@ package io.byproduct.streamprocessor.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
@@ -73,10 +72,9 @@ class OversizedOutputIT {
 
   @Test
   void pageLargerThanTheProducerMaySend_becomesADeadLetter_andTheNextPageIsWritten(@TempDir Path state) throws Exception {
-    try (LocalKafka kafka = LocalKafka.start(); LocalDynamo dynamo = LocalDynamo.start()) {
+    try (LocalKafka kafka = LocalKafka.start()) {
       ConfigurableApplicationContext app = StreamProcessorApplication.builder().run(
           "--byproduct.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-          "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
           "--byproduct.provisioning.create-missing=true",
           "--byproduct.topics.partitions=1",
           "--byproduct.stream-processor.state-dir=" + state,
