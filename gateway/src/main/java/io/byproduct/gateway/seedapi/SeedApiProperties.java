@@ -16,10 +16,12 @@ import org.springframework.http.ResponseEntity;
  * @param warn log a WARN at start that the weaker trust model is on (devstack turns it off)
  * @param doneWait how long a last-page PUT with {@code isDone: true} waits for the HIT's other pages
  *     to be stored (they travel through Kafka and the stream processor) before it is refused with 409
+ * @param storeWait how long a create waits for the page assembler to store the new annotation (the
+ *     gateway never writes {@code ImageNetAnnotation}) before it answers 503; the original re-sends
  */
 @ConfigurationProperties("byproduct.gateway.seed-api")
 public record SeedApiProperties(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean warn,
-    @DefaultValue("15s") java.time.Duration doneWait) {
+    @DefaultValue("15s") java.time.Duration doneWait, @DefaultValue("15s") java.time.Duration storeWait) {
 
   /** The answer of the original's endpoints while the mode is off. */
   public static ResponseEntity<Object> off() {

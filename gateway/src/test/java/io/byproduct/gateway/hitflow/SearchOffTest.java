@@ -13,7 +13,7 @@ class SearchOffTest {
   @Test
   void search_whenTheSeedApiIsOff_is404() {
     HitFlowController controller = new HitFlowController(null, null, null, null, null, null,
-        new SeedApiProperties(false, true, Duration.ofSeconds(15)), null);
+        new SeedApiProperties(false, true, Duration.ofSeconds(15), Duration.ofSeconds(15)), null);
 
     var answer = controller.search("demo", "hit-1", "A1WORKER").block();
 
