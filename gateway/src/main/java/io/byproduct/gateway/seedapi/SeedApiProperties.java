@@ -1,9 +1,8 @@
 package io.byproduct.gateway.seedapi;
 
-import java.util.Map;
+import io.byproduct.gateway.api.ApiErrors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -25,7 +24,7 @@ public record SeedApiProperties(@DefaultValue("false") boolean enabled, @Default
 
   /** The answer of the original's endpoints while the mode is off. */
   public static ResponseEntity<Object> off() {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "the original front end's API is off on"
-        + " this gateway (compatibility mode: byproduct.gateway.seed-api.enabled=true; see docs/security.md)"));
+    return ApiErrors.notFound("the original front end's API is off on"
+        + " this gateway (compatibility mode: byproduct.gateway.seed-api.enabled=true; see docs/security.md)");
   }
 }

@@ -1,7 +1,9 @@
 package io.byproduct.gateway.seedapi;
 
-import static io.byproduct.gateway.seedapi.SeedAnswers.error;
+import static io.byproduct.gateway.api.ApiErrors.error;
 
+import io.byproduct.gateway.api.BadRequest;
+import io.byproduct.gateway.api.Blocking;
 import io.byproduct.gateway.binding.BindingRefusals;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.gateway.ingest.EventPublisher;
@@ -154,7 +156,7 @@ class SeedWritesController {
   }
 
   private static Mono<ResponseEntity<Object>> blocking(Callable<ResponseEntity<Object>> call) {
-    return SeedAnswers.blocking(call)
+    return Blocking.answer(call)
         .onErrorResume(NotDurable.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
             "the events could not be written to Kafka; send the request again")))
         .onErrorResume(NotStored.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
