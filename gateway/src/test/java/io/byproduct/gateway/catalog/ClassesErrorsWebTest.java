@@ -2,26 +2,21 @@ package io.byproduct.gateway.catalog;
 
 import static org.mockito.Mockito.when;
 
-import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.gateway.WebSlices;
 import io.byproduct.platform.catalog.Catalog;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The catalog reads' error path as a slice: an unknown class is 404 with {@code {"error": …}}. */
+@Import(WebSlices.class)
 @WebFluxTest(controllers = ClassesController.class,
-    properties = {"byproduct.gateway.worker-id-key=slice-test-worker-id-key-0123456789",
-        "byproduct.gateway.survey-code-key=slice-test-survey-code-key-0123"})
+    properties = {WebSlices.WORKER_ID_KEY, WebSlices.SURVEY_CODE_KEY})
 class ClassesErrorsWebTest {
-
-  @TestConfiguration
-  @EnableConfigurationProperties(GatewayProperties.class)
-  static class Properties {}
 
   @Autowired
   private WebTestClient client;

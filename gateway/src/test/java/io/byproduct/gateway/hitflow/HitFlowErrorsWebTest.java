@@ -4,7 +4,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.when;
 
-import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.gateway.WebSlices;
 import io.byproduct.gateway.binding.BindingRefusals;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.gateway.binding.WorkerAnnotations;
@@ -19,9 +19,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -34,18 +34,17 @@ import tools.jackson.databind.json.JsonMapper;
  * capability or worker that does not own the annotation and for a second HIT of a unique dataset,
  * 409 before every page is stored.
  */
+@Import(WebSlices.class)
 @WebFluxTest(controllers = {HitController.class, AssignmentController.class, HitFlowController.class},
-    properties = {"byproduct.gateway.worker-id-key=" + HitFlowErrorsWebTest.KEY,
-        "byproduct.gateway.survey-code-key=slice-test-survey-code-key-0123"})
+    properties = {WebSlices.WORKER_ID_KEY, WebSlices.SURVEY_CODE_KEY})
 class HitFlowErrorsWebTest {
 
-  static final String KEY = "slice-test-worker-id-key-0123456789";
+  private static final String KEY = WebSlices.WORKER_ID_KEY_VALUE;
   private static final WorkerPseudonyms PSEUDONYMS = new WorkerPseudonyms(KEY);
   private static final AssignmentBinding BINDING = new AssignmentBinding(KEY);
   private static final String PROOF = "{\"workerId\":\"W1\",\"assignmentId\":\"ASG\",\"hitId\":\"MT\"}";
 
   @TestConfiguration
-  @EnableConfigurationProperties(GatewayProperties.class)
   static class RealParts {
     @Bean
     WorkerPseudonyms pseudonyms() {

@@ -9,14 +9,13 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.gateway.WebSlices;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,16 +26,12 @@ import reactor.core.publisher.Mono;
  * with the wire's error JSON, a hello without its capability 403, a body over the limit 413 (counted
  * and dead-lettered, never decoded), Kafka failing 503; the beacon answers the same statuses.
  */
+@Import(WebSlices.class)
 @WebFluxTest(controllers = IngestHttpController.class,
-    properties = {"byproduct.gateway.worker-id-key=slice-test-worker-id-key-0123456789",
-        "byproduct.gateway.survey-code-key=slice-test-survey-code-key-0123"})
+    properties = {WebSlices.WORKER_ID_KEY, WebSlices.SURVEY_CODE_KEY})
 class IngestHttpErrorsWebTest {
 
   private static final int LIMIT = 64;
-
-  @TestConfiguration
-  @EnableConfigurationProperties(GatewayProperties.class)
-  static class Properties {}
 
   @Autowired
   private WebTestClient client;

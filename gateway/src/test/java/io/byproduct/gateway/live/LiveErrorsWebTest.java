@@ -5,13 +5,14 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.gateway.WebSlices;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,16 +22,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * with a wrong token (with the Bearer challenge), 400 naming a bad parameter, 429 when the hub has
  * no room; no subscription is opened for any of them but the last.
  */
+@Import(WebSlices.class)
 @WebFluxTest(controllers = LiveController.class,
-    properties = {"byproduct.gateway.worker-id-key=slice-test-worker-id-key-0123456789",
-        "byproduct.gateway.survey-code-key=slice-test-survey-code-key-0123",
+    properties = {WebSlices.WORKER_ID_KEY, WebSlices.SURVEY_CODE_KEY,
         "byproduct.gateway.live.token=" + LiveErrorsWebTest.TOKEN})
 class LiveErrorsWebTest {
 
   static final String TOKEN = "live-slice-token-0123456789";
 
   @TestConfiguration
-  @EnableConfigurationProperties({GatewayProperties.class, LiveProperties.class})
+  @EnableConfigurationProperties(LiveProperties.class)
   static class RealAccess {
     @Bean
     LiveAccess liveAccess(LiveProperties live) {

@@ -2,28 +2,23 @@ package io.byproduct.gateway.review;
 
 import static org.mockito.Mockito.when;
 
-import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.gateway.WebSlices;
 import io.byproduct.platform.workers.SurveyCodes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The review endpoint's error paths as a slice: 503 without a configured token, 401 without the token, 400 without ids. */
+@Import(WebSlices.class)
 @WebFluxTest(controllers = SurveyCodeReviewController.class,
-    properties = {"byproduct.gateway.worker-id-key=slice-test-worker-id-key-0123456789",
-        "byproduct.gateway.survey-code-key=slice-test-survey-code-key-0123"})
+    properties = {WebSlices.WORKER_ID_KEY, WebSlices.SURVEY_CODE_KEY})
 class SurveyCodeReviewErrorsWebTest {
 
   private static final String VERIFY = "{\"hitId\":\"MT\",\"workerId\":\"W1\",\"assignmentId\":\"ASG\",\"code\":\"ABCDEF\"}";
-
-  @TestConfiguration
-  @EnableConfigurationProperties(GatewayProperties.class)
-  static class Properties {}
 
   @Autowired
   private WebTestClient client;

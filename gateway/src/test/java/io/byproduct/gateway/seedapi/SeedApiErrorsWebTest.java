@@ -8,7 +8,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import io.byproduct.gateway.GatewayProperties;
+import io.byproduct.gateway.WebSlices;
 import io.byproduct.gateway.binding.BindingRefusals;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.gateway.binding.WorkerAnnotations;
@@ -34,6 +34,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -46,13 +47,13 @@ import tools.jackson.databind.json.JsonMapper;
  * status: 400 naming the field, 404, 403, the 409s of the ownership and page checks, and 503 when
  * Kafka did not take the events or the page assembler did not store a create in time.
  */
+@Import(WebSlices.class)
 @WebFluxTest(controllers = {SeedWritesController.class, SeedSearchController.class, SandboxController.class},
     properties = {"byproduct.gateway.seed-api.enabled=true", "byproduct.gateway.seed-api.store-wait=300ms",
-        "byproduct.gateway.seed-api.done-wait=300ms", "byproduct.gateway.worker-id-key=" + SeedApiErrorsWebTest.KEY,
-        "byproduct.gateway.survey-code-key=slice-test-survey-code-key-0123"})
+        "byproduct.gateway.seed-api.done-wait=300ms", WebSlices.WORKER_ID_KEY, WebSlices.SURVEY_CODE_KEY})
 class SeedApiErrorsWebTest {
 
-  static final String KEY = "slice-test-worker-id-key-0123456789";
+  private static final String KEY = WebSlices.WORKER_ID_KEY_VALUE;
   private static final WorkerPseudonyms PSEUDONYMS = new WorkerPseudonyms(KEY);
   private static final AssignmentBinding BINDING = new AssignmentBinding(KEY);
   private static final String HIT = "{\"id\":\"hit-1\",\"pages\":[{\"pageno\":1},{\"pageno\":2}]}";
@@ -60,7 +61,7 @@ class SeedApiErrorsWebTest {
       + "\"hitID\":\"MT\",\"workerID\":\"W1\",\"startedAt\":1000}";
 
   @TestConfiguration
-  @EnableConfigurationProperties({GatewayProperties.class, SeedApiProperties.class})
+  @EnableConfigurationProperties(SeedApiProperties.class)
   static class RealParts {
     @Bean
     WorkerPseudonyms pseudonyms() {
