@@ -17,6 +17,11 @@ public final class Blocking {
 
   /** The call's answer, computed off the event loop; a {@link BadRequest} is answered 400 with its message. */
   public static Mono<ResponseEntity<Object>> answer(Callable<ResponseEntity<Object>> call) {
-    return call(call).onErrorResume(BadRequest.class, e -> Mono.just(ApiErrors.badRequest(e.getMessage())));
+    return badRequestsAnswered(call(call));
+  }
+
+  /** The answer, with a {@link BadRequest} answered 400 with its message. */
+  public static Mono<ResponseEntity<Object>> badRequestsAnswered(Mono<ResponseEntity<Object>> answer) {
+    return answer.onErrorResume(BadRequest.class, e -> Mono.just(ApiErrors.badRequest(e.getMessage())));
   }
 }

@@ -7,21 +7,18 @@ import io.byproduct.gateway.binding.BindingRefusals.Reason;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.schemas.event.InterfaceVersion;
-import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
  * Who a seed-API annotation belongs to, read from {@code ImageNetAnnotation} — which only the page
- * assembler writes: the gateway publishes a create as an event and waits here until the stored
+ * assembler writes: the gateway publishes a create as an event and waits until the stored
  * annotation shows who won. The stream processor keeps the first envelope of an annotation id (a
  * second create with the same id is the same session and sequence number, so a duplicate), so the
  * stored owner decides: another worker's id, another HIT's id or an annotation of our page is refused.
  */
 final class SeedOwnership {
-
-  private static final long POLL_MS = 100;
 
   /** A decision: the refusal to answer, or the envelope of the annotation's events (its stored ids). */
   record Decision(ResponseEntity<Object> refusal, Envelope envelope) {}
@@ -39,17 +36,6 @@ final class SeedOwnership {
   /** The stored annotation, or empty if the page assembler has not written one (yet). */
   Optional<StoredAnnotations.Annotation> find(String annotationId) {
     return stored.find(annotationId);
-  }
-
-  /** Polls for the stored annotation for up to {@code wait} (a create travels through Kafka and the stream processor). */
-  Optional<StoredAnnotations.Annotation> await(String annotationId, Duration wait) throws InterruptedException {
-    long deadline = System.nanoTime() + wait.toNanos();
-    Optional<StoredAnnotations.Annotation> found = stored.find(annotationId);
-    while (found.isEmpty() && System.nanoTime() < deadline) {
-      Thread.sleep(POLL_MS);
-      found = stored.find(annotationId);
-    }
-    return found;
   }
 
   /** A create of {@code workerPseudonym} on the HIT against the stored annotation with its id. */

@@ -2,6 +2,7 @@ package io.byproduct.gateway.seedapi;
 
 import static io.byproduct.gateway.api.ApiErrors.error;
 
+import io.byproduct.gateway.api.ApiErrors;
 import io.byproduct.gateway.api.BadRequest;
 import io.byproduct.gateway.api.Blocking;
 import io.byproduct.gateway.binding.BindingRefusals;
@@ -12,10 +13,10 @@ import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.event.HitStarted;
 import io.byproduct.schemas.event.InteractionEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +50,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class SeedWritesController {
 
+  private static final Duration STORE_POLL = Duration.ofMillis(100);
+
   private final HitStore hits;
   private final WorkerPseudonyms pseudonyms;
   private final EventPublisher publisher;
@@ -74,38 +77,53 @@ class SeedWritesController {
     if (!seedApi.enabled()) {
       return Mono.just(SeedApiProperties.off());
     }
-    return blocking(() -> {
-      SeedBodies.NewAnnotation created = SeedBodies.newAnnotation(SeedBodies.parse(body));
-      if (hits.findJson(hitDatasetName, imageNetHitId).isEmpty()) {
-        return error(HttpStatus.NOT_FOUND, "no HIT '" + imageNetHitId + "' in dataset '" + hitDatasetName + "'");
+    return answered(Blocking.call(() -> publishCreate(hitDatasetName, imageNetHitId, body))
+        .flatMap(step -> step.answer() != null ? Mono.just(step.answer())
+            : awaitOwner(step.annotationId(), hitDatasetName, imageNetHitId, step.workerPseudonym())));
+  }
+
+  /** A create after its event is published: answered now, or once its annotation is stored (answer null). */
+  private record CreateStep(ResponseEntity<Object> answer, String annotationId, String workerPseudonym) {}
+
+  private CreateStep publishCreate(String hitDatasetName, String imageNetHitId, String body) throws InterruptedException {
+    SeedBodies.NewAnnotation created = SeedBodies.newAnnotation(SeedBodies.parse(body));
+    if (hits.findJson(hitDatasetName, imageNetHitId).isEmpty()) {
+      return new CreateStep(ApiErrors.unknownHit(hitDatasetName, imageNetHitId), null, null);
+    }
+    String pseudonym = pseudonyms.pseudonymise(created.workerId());
+    Optional<StoredAnnotations.Annotation> existing = ownership.find(created.id());
+    Envelope envelope = new Envelope(created.id(), hitDatasetName, imageNetHitId, pseudonym, created.assignmentId(),
+        created.hitId(), created.version());
+    if (existing.isPresent()) {
+      SeedOwnership.Decision decision = ownership.create(existing.get(), hitDatasetName, imageNetHitId, pseudonym);
+      if (decision.refusal() != null) {
+        return new CreateStep(decision.refusal(), null, null);
       }
-      String pseudonym = pseudonyms.pseudonymise(created.workerId());
-      Optional<StoredAnnotations.Annotation> existing = ownership.find(created.id());
-      Envelope envelope = new Envelope(created.id(), hitDatasetName, imageNetHitId, pseudonym, created.assignmentId(),
-          created.hitId(), created.version());
-      if (existing.isPresent()) {
-        SeedOwnership.Decision decision = ownership.create(existing.get(), hitDatasetName, imageNetHitId, pseudonym);
-        if (decision.refusal() != null) {
-          return decision.refusal();
-        }
-        envelope = decision.envelope();  // a resend: the stored annotation's ids, not the request's
-      }
-      long now = System.currentTimeMillis();
-      String session = "rest:" + created.id() + ":start";
-      publish(List.of(envelope.event(session, 1, 1, created.startedAt(), now)
-          .setPayload(new HitStarted(created.startedAt(), created.annotatorId())).build()));
-      if (existing.isEmpty()) {
-        Optional<StoredAnnotations.Annotation> stored = ownership.await(created.id(), seedApi.storeWait());
-        if (stored.isEmpty()) {
-          throw new NotStored();
-        }
-        SeedOwnership.Decision decision = ownership.create(stored.get(), hitDatasetName, imageNetHitId, pseudonym);
-        if (decision.refusal() != null) {
-          return decision.refusal();
-        }
-      }
-      return ResponseEntity.ok(Map.of("id", created.id()));
-    });
+      envelope = decision.envelope();  // a resend: the stored annotation's ids, not the request's
+    }
+    long now = System.currentTimeMillis();
+    String session = "rest:" + created.id() + ":start";
+    publish(List.of(envelope.event(session, 1, 1, created.startedAt(), now)
+        .setPayload(new HitStarted(created.startedAt(), created.annotatorId())).build()));
+    return existing.isPresent() ? new CreateStep(ResponseEntity.ok(Map.of("id", created.id())), null, null)
+        : new CreateStep(null, created.id(), pseudonym);
+  }
+
+  /**
+   * Polls for the stored annotation (a create travels through Kafka, the stream processor and the
+   * page assembler) for up to {@code store-wait}, holding no thread between polls; the stored owner
+   * decides the answer.
+   */
+  private Mono<ResponseEntity<Object>> awaitOwner(String annotationId, String hitDatasetName, String imageNetHitId,
+      String workerPseudonym) {
+    return Blocking.call(() -> ownership.find(annotationId))
+        .flatMap(Mono::justOrEmpty)
+        .repeatWhenEmpty(polls -> polls.delayElements(STORE_POLL))
+        .timeout(seedApi.storeWait(), Mono.error(NotStored::new))
+        .map(stored -> {
+          SeedOwnership.Decision decision = ownership.create(stored, hitDatasetName, imageNetHitId, workerPseudonym);
+          return decision.refusal() != null ? decision.refusal() : ResponseEntity.<Object>ok(Map.of("id", annotationId));
+        });
   }
 
   @PutMapping(path = "/api/imagenet/{hitDatasetName}/annotations/{annotationId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -114,7 +132,7 @@ class SeedWritesController {
     if (!seedApi.enabled()) {
       return Mono.just(SeedApiProperties.off());
     }
-    return blocking(() -> {
+    return answered(Blocking.call(() -> {
       SeedBodies.PageWrite page = SeedBodies.pageWrite(SeedBodies.parse(body));
       Optional<StoredAnnotations.Annotation> stored = ownership.find(annotationId);
       if (stored.isEmpty() || !hitDatasetName.equals(stored.get().hitDatasetName())) {
@@ -143,8 +161,8 @@ class SeedWritesController {
         throw new BadRequest(e.getMessage());
       }
       publish(events);
-      return ResponseEntity.ok(Map.of("id", annotationId, "pageno", page.pageNo()));
-    });
+      return ResponseEntity.<Object>ok(Map.of("id", annotationId, "pageno", page.pageNo()));
+    }));
   }
 
   private void publish(List<InteractionEvent> events) throws InterruptedException {
@@ -155,8 +173,8 @@ class SeedWritesController {
     }
   }
 
-  private static Mono<ResponseEntity<Object>> blocking(Callable<ResponseEntity<Object>> call) {
-    return Blocking.answer(call)
+  private static Mono<ResponseEntity<Object>> answered(Mono<ResponseEntity<Object>> answer) {
+    return Blocking.badRequestsAnswered(answer)
         .onErrorResume(NotDurable.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
             "the events could not be written to Kafka; send the request again")))
         .onErrorResume(NotStored.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
