@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.byproduct.gateway.GatewayApplication;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
+import io.byproduct.platform.workers.AssignmentBinding;
+import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +34,7 @@ class GatewayEdgeIT {
   static final String LIVE_TOKEN = "edge-it-live-token-0123456789";
   static final String REVIEW_TOKEN = "edge-it-review-token-0123456789";
   static final String KEY = "edge-it-worker-id-key-0123456789";
+  static final String SURVEY_CODE_KEY = "edge-it-survey-code-key-0123456789";
 
   private static LocalKafka kafka;
   private static LocalDynamo dynamo;
@@ -48,6 +51,7 @@ class GatewayEdgeIT {
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
         "--byproduct.gateway.worker-id-key=" + KEY,
+        "--byproduct.gateway.survey-code-key=" + SURVEY_CODE_KEY,
         "--byproduct.gateway.live.token=" + LIVE_TOKEN,
         "--byproduct.gateway.review.token=" + REVIEW_TOKEN,
         "--byproduct.gateway.connections.max-ingest=6",
@@ -346,7 +350,7 @@ class GatewayEdgeIT {
 
   private static String[] args(String... more) {
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--byproduct.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-        "--byproduct.dynamo.endpoint=" + dynamo.endpoint()));
+        "--byproduct.dynamo.endpoint=" + dynamo.endpoint(), "--byproduct.gateway.survey-code-key=" + SURVEY_CODE_KEY));
     args.addAll(List.of(more));
     return args.toArray(String[]::new);
   }
@@ -356,8 +360,10 @@ class GatewayEdgeIT {
   static RawWebSocket helloed(RawWebSocket socket) throws Exception {
     assertThat(socket.upgraded()).as(socket.status()).isTrue();
     String id = UUID.randomUUID().toString();
+    String capability = new AssignmentBinding(KEY).capability("a-" + id, "demo", "hit-1",
+        new WorkerPseudonyms(KEY).pseudonymise("EDGEWORKER"), "asg", "mt");
     socket.sendText("{\"hello\":{\"v\":1,\"s\":\"s-" + id + "\",\"a\":\"a-" + id + "\",\"ds\":\"demo\",\"h\":\"hit-1\","
-        + "\"w\":\"EDGEWORKER\",\"as\":\"asg\",\"hi\":\"mt\",\"ver\":\"POINTER_ORIGINAL\"}}");
+        + "\"w\":\"EDGEWORKER\",\"as\":\"asg\",\"hi\":\"mt\",\"ver\":\"POINTER_ORIGINAL\",\"k\":\"" + capability + "\"}}");
     return socket;
   }
 

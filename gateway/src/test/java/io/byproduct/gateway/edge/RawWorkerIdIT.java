@@ -6,6 +6,7 @@ import io.byproduct.gateway.GatewayApplication;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -65,6 +66,7 @@ class RawWorkerIdIT {
         "--byproduct.dynamo.endpoint=" + dynamo.endpoint(),
         "--byproduct.provisioning.create-missing=true",
         "--byproduct.gateway.worker-id-key=" + KEY,
+        "--byproduct.gateway.survey-code-key=raw-id-it-survey-code-key-0123456789",
         "--byproduct.gateway.review.token=" + REVIEW_TOKEN);
     port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     gateway.getBean(HitStore.class).put("{\"hitDatasetName\":\"study\",\"id\":\"hit-1\",\"isUnique\":true,\"pages\":[]}");
@@ -160,8 +162,10 @@ class RawWorkerIdIT {
 
   private static String helloBody(String workerField) {
     String id = UUID.randomUUID().toString();
+    String capability = new AssignmentBinding(KEY).capability("a-" + id, "study", "hit-1",
+        new WorkerPseudonyms(KEY).pseudonymise(MARKER), "asg", "mt");
     return "{\"v\":1,\"s\":\"s-" + id + "\",\"a\":\"a-" + id + "\",\"ds\":\"study\",\"h\":\"hit-1\"," + workerField
-        + ",\"as\":\"asg\",\"hi\":\"mt\",\"ver\":\"POINTER_ORIGINAL\"}";
+        + ",\"as\":\"asg\",\"hi\":\"mt\",\"ver\":\"POINTER_ORIGINAL\",\"k\":\"" + capability + "\"}";
   }
 
   private static String hello(String workerField) {
