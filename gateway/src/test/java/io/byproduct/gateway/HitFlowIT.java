@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.localinfra.LocalKafka;
+import io.byproduct.platform.annotations.AnnotationItems;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.pages.PageItems;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.SurveyCodes;
 import io.byproduct.platform.workers.WorkerPseudonyms;
+import io.byproduct.schemas.record.AnnotationRecord;
 import io.byproduct.schemas.record.PageRecord;
 import io.byproduct.schemas.record.PageStatus;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +64,7 @@ class HitFlowIT {
         "--byproduct.gateway.survey-code-key=" + SURVEY_KEY,
         "--byproduct.gateway.seed-api.enabled=true",
         "--byproduct.gateway.seed-api.done-wait=1s",
+        "--byproduct.gateway.seed-api.store-wait=3s",
         "--byproduct.gateway.review.token=requester-token");
     client = WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort()).build();
@@ -102,16 +107,18 @@ class HitFlowIT {
     }
   }
 
-  /** Stores an annotation the way the page assembler does (its isDone is whatever the stream processor was told). */
+  /** Stores an annotation as the page assembler does, item made by the production code (its isDone is whatever the stream processor was told). */
   private static void storeAnnotation(String id, Worker w, boolean isDone) {
-    Map<String, AttributeValue> item = new HashMap<>(Map.of(
-        "id", AttributeValue.fromS(id), "hitDatasetName", AttributeValue.fromS(w.dataset()),
-        "imageNetHitID", AttributeValue.fromS(w.hit()), "annotatorID", AttributeValue.fromS(""),
-        "workerID", AttributeValue.fromS(w.pseudonym()), "assignmentID", AttributeValue.fromS(w.assignment()),
-        "hitID", AttributeValue.fromS(w.mturkHit()), "version", AttributeValue.fromS("POINTER_ORIGINAL"),
-        "createdAt", AttributeValue.fromN("1"), "pageCount", AttributeValue.fromN("0")));
-    item.put("isDone", AttributeValue.fromBool(isDone));
-    gateway.getBean(DynamoDbClient.class).putItem(b -> b.tableName("ImageNetAnnotation").item(item));
+    AnnotationRecord annotation = AnnotationRecord.newBuilder().setId(id).setHitDatasetName(w.dataset())
+        .setImageNetHitID(w.hit()).setAnnotatorID("").setWorkerID(w.pseudonym()).setAssignmentID(w.assignment())
+        .setHitID(w.mturkHit()).setVersion("POINTER_ORIGINAL").setCreatedAt(1).setPageCount(0).setIsDone(isDone).build();
+    gateway.getBean(DynamoDbClient.class).putItem(b -> b.tableName("ImageNetAnnotation").item(AnnotationItems.itemOf(annotation)));
+  }
+
+  /** Stores the annotation as the page assembler would, shortly after a create started waiting for it. */
+  private static CompletableFuture<Void> storeAnnotationSoon(String id, Worker w) {
+    return CompletableFuture.runAsync(() -> storeAnnotation(id, w, false),
+        CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
   }
 
   /** Stores a page (no images) the way the page assembler does. */
@@ -322,9 +329,10 @@ class HitFlowIT {
   void attack_isDoneOnPage1ThroughTheSeedApi_isRefused_andGivesNoCode() {
     Worker w = Worker.fresh("open", "hit-1");
     String id = UUID.randomUUID().toString();
+    CompletableFuture<Void> assembler = storeAnnotationSoon(id, w);
     client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(created(id, w)).exchange().expectStatus().isOk();
-    storeAnnotation(id, w, false);
+    assembler.join();
 
     assertThat(body(put("open", id, pageWrite(1, 1000, "[]", true)).expectStatus().isEqualTo(409)))
         .contains("isDone: page 1 is not the HIT's last page (2)");
@@ -371,6 +379,44 @@ class HitFlowIT {
     client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(created(w.annotationId(), attacker)).exchange().expectStatus().isEqualTo(409)
         .expectBody().jsonPath("$.error").isEqualTo("annotation '" + w.annotationId() + "' belongs to another worker");
+  }
+
+  /** The gateway publishes a create and never writes ImageNetAnnotation (the page assembler owns it); unstored in time: 503. */
+  @Test
+  void create_publishesTheEventOnly_andIs503UntilTheAnnotationIsStored() {
+    Worker w = Worker.fresh("open", "hit-1");
+    String id = UUID.randomUUID().toString();
+
+    assertThat(body(client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(created(id, w)).exchange().expectStatus().isEqualTo(503)))
+        .contains("the annotation is not stored yet; send the request again");
+    GetItemResponse row = gateway.getBean(DynamoDbClient.class).getItem(b -> b.tableName("ImageNetAnnotation")
+        .consistentRead(true).key(Map.of("id", AttributeValue.fromS(id))));
+    assertThat(row.hasItem() && !row.item().isEmpty()).as("the gateway wrote no annotation").isFalse();
+    // once the page assembler stored it, the resend is answered
+    storeAnnotation(id, w, false);
+    client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(created(id, w)).exchange().expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo(id);
+  }
+
+  /**
+   * Attack: a second worker creates with the id of a fresh annotation before it is stored. The stream
+   * processor keeps the first create (the second is its duplicate), so the stored owner is the first
+   * worker and the racer gets 409 like any later create.
+   */
+  @Test
+  void attack_createRacingForAFreshIdBeforeItIsStored_is409() {
+    Worker owner = Worker.fresh("open", "hit-1");
+    Worker racer = Worker.fresh("open", "hit-1");
+    String id = UUID.randomUUID().toString();
+    double before = refused("not-owner");
+    CompletableFuture<Void> assembler = storeAnnotationSoon(id, owner);
+
+    client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(created(id, racer)).exchange().expectStatus().isEqualTo(409)
+        .expectBody().jsonPath("$.error").isEqualTo("annotation '" + id + "' belongs to another worker");
+    assembler.join();
+    assertThat(refused("not-owner") - before).as("counted").isEqualTo(1);
   }
 
   // --- experiment groups --------------------------------------------------------------------------

@@ -1,9 +1,12 @@
 package io.byproduct.gateway.hitflow;
 
-import static io.byproduct.gateway.hitflow.HitFlowController.text;
+import static io.byproduct.gateway.binding.WorkerAnnotations.field;
 
+import io.byproduct.gateway.api.ApiErrors;
+import io.byproduct.gateway.api.Blocking;
 import io.byproduct.gateway.binding.BindingRefusals;
 import io.byproduct.gateway.binding.StoredAnnotations;
+import io.byproduct.gateway.binding.WorkerAnnotations;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import java.util.List;
@@ -61,7 +64,7 @@ class AssignmentController {
     if (invalid != null) {
       return Mono.just(ApiErrors.badRequest(invalid));
     }
-    return HitFlowController.blocking(() -> {
+    return Blocking.call(() -> {
       Optional<StoredAnnotations.Hit> hit = stored.hit(hitDatasetName, imageNetHitId);
       if (hit.isEmpty()) {
         return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
@@ -69,14 +72,14 @@ class AssignmentController {
       String pseudonym = pseudonyms.pseudonymise(proof.workerId());
       List<JsonNode> earlier = annotations.of(pseudonym, hitDatasetName);
       String annotationId = earlier.stream()
-          .filter(a -> imageNetHitId.equals(text(a, "imageNetHitID")) && proof.assignmentId().equals(text(a, "assignmentID"))
-              && Objects.equals(emptyToNull(proof.hitId()), text(a, "hitID")))
-          .map(a -> text(a, "id")).findFirst()
+          .filter(a -> imageNetHitId.equals(field(a, "imageNetHitID")) && proof.assignmentId().equals(field(a, "assignmentID"))
+              && Objects.equals(emptyToNull(proof.hitId()), field(a, "hitID")))
+          .map(a -> field(a, "id")).findFirst()
           .orElseGet(() -> binding.annotationId(hitDatasetName, imageNetHitId, pseudonym, proof.assignmentId(),
               emptyToNull(proof.hitId())));
-      if (hit.get().unique() && earlier.stream().anyMatch(a -> !annotationId.equals(text(a, "id")) && a.path("isDone").asBoolean(false))) {
+      if (hit.get().unique() && earlier.stream().anyMatch(a -> !annotationId.equals(field(a, "id")) && a.path("isDone").asBoolean(false))) {
         refusals.count(BindingRefusals.Reason.ONE_HIT_PER_WORKER);
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", ONE_HIT_PER_WORKER, "code", "one-hit-per-worker"));
+        return ApiErrors.error(HttpStatus.FORBIDDEN, ONE_HIT_PER_WORKER, "one-hit-per-worker");
       }
       StoredAnnotations.Progress progress = new StoredAnnotations.Progress(hit.get().pages(), stored.storedPages(annotationId));
       return ResponseEntity.ok(Map.of(

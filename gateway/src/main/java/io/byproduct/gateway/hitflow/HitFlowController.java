@@ -1,19 +1,18 @@
 package io.byproduct.gateway.hitflow;
 
+import io.byproduct.gateway.api.ApiErrors;
+import io.byproduct.gateway.api.Blocking;
 import io.byproduct.gateway.binding.BindingRefusals;
 import io.byproduct.gateway.binding.BindingRefusals.Reason;
 import io.byproduct.gateway.binding.StoredAnnotations;
-import io.byproduct.gateway.seedapi.SeedApiProperties;
+import io.byproduct.gateway.binding.WorkerAnnotations;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.SurveyCodes;
 import io.byproduct.platform.workers.WorkerPseudonyms;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +21,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The reads of the HIT flow: the original's annotation search (compatibility mode only, and
- * revealing no annotation id, assignment id or pseudonym of our page's annotations), the
- * experiment group, and the survey code — given only to the holder of the annotation's capability,
+ * The reads of the HIT flow: the experiment group, and the survey code — given only to the holder of the annotation's capability,
  * only once every page of the HIT is stored, computed from the ids stored with the annotation.
  */
 @RestController
@@ -36,9 +32,6 @@ class HitFlowController {
 
   /** The header that carries the assignment's capability (kept out of URLs and so out of access logs). */
   static final String CAPABILITY_HEADER = "X-Byproduct-Capability";
-  /** The fields of a worker's annotation the search answers: no ids, no pseudonym. */
-  private static final List<String> SEARCH_FIELDS = List.of("hitDatasetName", "imageNetHitID", "version", "createdAt",
-      "pageCount", "isDone");
 
   private final HitStore hits;
   private final WorkerAnnotations annotations;
@@ -46,11 +39,10 @@ class HitFlowController {
   private final SurveyCodes surveyCodes;
   private final AssignmentBinding binding;
   private final StoredAnnotations stored;
-  private final SeedApiProperties seedApi;
   private final BindingRefusals refusals;
 
   HitFlowController(HitStore hits, WorkerAnnotations annotations, WorkerPseudonyms pseudonyms, SurveyCodes surveyCodes,
-      AssignmentBinding binding, StoredAnnotations stored, SeedApiProperties seedApi, BindingRefusals refusals) {
+      AssignmentBinding binding, StoredAnnotations stored, BindingRefusals refusals) {
     this.refusals = refusals;
     this.hits = hits;
     this.annotations = annotations;
@@ -58,39 +50,6 @@ class HitFlowController {
     this.surveyCodes = surveyCodes;
     this.binding = binding;
     this.stored = stored;
-    this.seedApi = seedApi;
-  }
-
-  /**
-   * The original front end's search. Its answer drives the original's resume, which needs the
-   * {@code id} of an annotation it created itself (seed API); our page's annotations (derived ids,
-   * bound by a capability) are listed without it. No assignment id, MTurk HIT id or pseudonym is
-   * ever answered.
-   */
-  @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/annotations", produces = MediaType.APPLICATION_JSON_VALUE)
-  Mono<ResponseEntity<Object>> search(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
-      @RequestParam(name = "workerID", required = false) String workerId) {
-    if (!seedApi.enabled()) {
-      return Mono.just(SeedApiProperties.off());
-    }
-    return forWorkerOnKnownHit(hitDatasetName, imageNetHitId, workerId, (pseudonym, found) -> {
-      List<Map<String, Object>> answer = new ArrayList<>();
-      for (JsonNode annotation : found) {
-        Map<String, Object> shown = new LinkedHashMap<>();
-        String id = text(annotation, "id");
-        if (!binding.isDerived(id, text(annotation, "hitDatasetName"), text(annotation, "imageNetHitID"), pseudonym,
-            text(annotation, "assignmentID"), text(annotation, "hitID"))) {
-          shown.put("id", id);
-        }
-        for (String field : SEARCH_FIELDS) {
-          if (annotation.hasNonNull(field)) {
-            shown.put(field, annotation.get(field));
-          }
-        }
-        answer.add(shown);
-      }
-      return ResponseEntity.ok(answer);
-    });
   }
 
   /**
@@ -110,7 +69,7 @@ class HitFlowController {
     if (workerId == null || workerId.isBlank()) {
       return Mono.just(ApiErrors.badRequest("workerID: required"));
     }
-    return blocking(() -> {
+    return Blocking.call(() -> {
       if (hits.findJson(hitDatasetName, imageNetHitId).isEmpty()) {
         return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
       }
@@ -137,7 +96,7 @@ class HitFlowController {
       refusals.count(Reason.NOT_OWNER);
       return Mono.just(ApiErrors.forbidden(CAPABILITY_HEADER + ": required, the capability of the assignment"));
     }
-    return blocking(() -> {
+    return Blocking.call(() -> {
       var annotation = stored.find(annotationId);
       if (annotation.isEmpty()) {
         refusals.count(Reason.NOT_COMPLETE);
@@ -166,15 +125,6 @@ class HitFlowController {
   }
 
   private static ResponseEntity<Object> notFinished(String message) {
-    return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", message));
-  }
-
-  static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asString();
-  }
-
-  static Mono<ResponseEntity<Object>> blocking(java.util.concurrent.Callable<ResponseEntity<Object>> call) {
-    return Mono.fromCallable(call).subscribeOn(Schedulers.boundedElastic());
+    return ApiErrors.conflict(message);
   }
 }

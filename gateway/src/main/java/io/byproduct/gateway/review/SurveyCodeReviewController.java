@@ -1,5 +1,6 @@
 package io.byproduct.gateway.review;
 
+import io.byproduct.gateway.api.ApiErrors;
 import io.byproduct.platform.workers.SurveyCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -34,18 +35,16 @@ class SurveyCodeReviewController {
 
   @PostMapping(path = "/api/review/survey-codes/verify", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Map<String, Object>> verify(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
+  ResponseEntity<Object> verify(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
       @RequestBody(required = false) Verify body) {
     if (properties.token() == null || properties.token().isBlank()) {
-      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .body(Map.of("error", "review endpoints are off: set byproduct.gateway.review.token"));
+      return ApiErrors.error(HttpStatus.SERVICE_UNAVAILABLE, "review endpoints are off: set byproduct.gateway.review.token");
     }
     if (!authorised(auth)) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-          .body(Map.of("error", "a valid bearer token is required"));
+      return ApiErrors.unauthorized("a valid bearer token is required");
     }
     if (body == null || body.workerId() == null || body.code() == null) {
-      return ResponseEntity.badRequest().body(Map.of("error", "workerId and code are required (hitId, assignmentId too)"));
+      return ApiErrors.badRequest("workerId and code are required (hitId, assignmentId too)");
     }
     return ResponseEntity.ok(Map.of("valid", codes.verify(body.hitId(), body.workerId(), body.assignmentId(), body.code())));
   }

@@ -1,5 +1,6 @@
 package io.byproduct.gateway.seedapi;
 
+import io.byproduct.gateway.api.BadRequest;
 import io.byproduct.platform.catalog.AnnotationCounts;
 import io.byproduct.schemas.record.Position;
 import io.byproduct.schemas.record.SandboxImageRecord;

@@ -1,7 +1,9 @@
 package io.byproduct.gateway.seedapi;
 
-import static io.byproduct.gateway.seedapi.SeedAnswers.error;
+import static io.byproduct.gateway.api.ApiErrors.error;
 
+import io.byproduct.gateway.api.BadRequest;
+import io.byproduct.gateway.api.Blocking;
 import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.catalog.CatalogImage;
 import io.byproduct.platform.workers.WorkerPseudonyms;
@@ -55,7 +57,7 @@ class SandboxController {
     if (!seedApi.enabled()) {
       return Mono.just(SeedApiProperties.off());
     }
-    return SeedAnswers.blocking(() -> {
+    return Blocking.answer(() -> {
       SandboxBodies.Submit submit = SandboxBodies.submit(SeedBodies.parse(body));
       List<String> imageIds = submit.images().stream().map(SandboxImageRecord::getImageID).toList();
       Map<String, CatalogImage> known = catalog.findImages(imageIds);
@@ -88,9 +90,5 @@ class SandboxController {
       }
       return ResponseEntity.<Object>ok(Map.of("id", record.getId(), "classID", classId, "count", imageIds.size()));
     });
-  }
-
-  private static ResponseEntity<Object> error(HttpStatus status, String message) {
-    return SeedAnswers.error(status, message);
   }
 }

@@ -1,9 +1,8 @@
 package io.byproduct.gateway.seedapi;
 
-import java.util.Map;
+import io.byproduct.gateway.api.ApiErrors;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -16,14 +15,16 @@ import org.springframework.http.ResponseEntity;
  * @param warn log a WARN at start that the weaker trust model is on (devstack turns it off)
  * @param doneWait how long a last-page PUT with {@code isDone: true} waits for the HIT's other pages
  *     to be stored (they travel through Kafka and the stream processor) before it is refused with 409
+ * @param storeWait how long a create waits for the page assembler to store the new annotation (the
+ *     gateway never writes {@code ImageNetAnnotation}) before it answers 503; the original re-sends
  */
 @ConfigurationProperties("byproduct.gateway.seed-api")
 public record SeedApiProperties(@DefaultValue("false") boolean enabled, @DefaultValue("true") boolean warn,
-    @DefaultValue("15s") java.time.Duration doneWait) {
+    @DefaultValue("15s") java.time.Duration doneWait, @DefaultValue("15s") java.time.Duration storeWait) {
 
   /** The answer of the original's endpoints while the mode is off. */
   public static ResponseEntity<Object> off() {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "the original front end's API is off on"
-        + " this gateway (compatibility mode: byproduct.gateway.seed-api.enabled=true; see docs/security.md)"));
+    return ApiErrors.notFound("the original front end's API is off on"
+        + " this gateway (compatibility mode: byproduct.gateway.seed-api.enabled=true; see docs/security.md)");
   }
 }

@@ -1,5 +1,6 @@
 package io.byproduct.gateway.seedapi;
 
+import io.byproduct.gateway.api.BadRequest;
 import io.byproduct.schemas.event.InterfaceVersion;
 import io.byproduct.schemas.json.InvalidSeedJsonException;
 import io.byproduct.schemas.json.SeedJson;

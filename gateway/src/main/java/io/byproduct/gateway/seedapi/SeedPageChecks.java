@@ -1,6 +1,6 @@
 package io.byproduct.gateway.seedapi;
 
-import static io.byproduct.gateway.seedapi.SeedAnswers.error;
+import static io.byproduct.gateway.api.ApiErrors.error;
 
 import io.byproduct.gateway.binding.BindingRefusals.Reason;
 import io.byproduct.gateway.binding.StoredAnnotations;

@@ -1,23 +1,22 @@
 package io.byproduct.gateway.seedapi;
 
-import static io.byproduct.gateway.seedapi.SeedAnswers.error;
+import static io.byproduct.gateway.api.ApiErrors.error;
 
+import io.byproduct.gateway.api.ApiErrors;
+import io.byproduct.gateway.api.BadRequest;
+import io.byproduct.gateway.api.Blocking;
 import io.byproduct.gateway.binding.BindingRefusals;
-import io.byproduct.gateway.binding.BindingRefusals.Reason;
 import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.gateway.ingest.EventPublisher;
-import io.byproduct.platform.annotations.AnnotationItems;
 import io.byproduct.platform.hits.HitStore;
-import io.byproduct.platform.tables.Tables;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.event.HitStarted;
 import io.byproduct.schemas.event.InteractionEvent;
-import io.byproduct.schemas.event.InterfaceVersion;
-import io.byproduct.schemas.record.AnnotationRecord;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,17 +29,18 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The writes of the original front end's API, so that it runs unchanged against Byproduct
  * (compatibility mode, {@link SeedApiProperties}). Both go through the interactions topic like
- * streamed events, and both are idempotent (the original re-sends after any failure): the
- * annotation is created only if absent, and a page's events have a deterministic session and
- * sequence numbers, so the stream processor folds them once.
+ * streamed events, and both are idempotent (the original re-sends after any failure): a create is
+ * the annotation's first event (a fixed session and sequence number), and a page's events have a
+ * deterministic session and sequence numbers, so the stream processor folds them once.
+ *
+ * <p>The gateway never writes {@code ImageNetAnnotation} (the page assembler owns it): a create is
+ * answered once the stored annotation shows its owner ({@code store-wait}, else 503 — send it
+ * again), so the page PUT that follows finds it (read-your-writes), and a create that lost a race
+ * for its id to another worker gets 409 like one that came later.
  *
  * <p>What is checked, since the original sends no capability: an existing annotation id is
  * refused to another worker (POST); an annotation of our page (bound to an assignment) is never
@@ -50,27 +50,24 @@ import tools.jackson.databind.JsonNode;
 @RestController
 class SeedWritesController {
 
+  private static final Duration STORE_POLL = Duration.ofMillis(100);
+
   private final HitStore hits;
-  private final DynamoDbClient dynamo;
-  private final Tables tables;
   private final WorkerPseudonyms pseudonyms;
   private final EventPublisher publisher;
   private final SeedApiProperties seedApi;
-  private final AssignmentBinding binding;
+  private final SeedOwnership ownership;
   private final SeedPageChecks checks;
   private final BindingRefusals refusals;
 
-  SeedWritesController(HitStore hits, DynamoDbClient dynamo, Tables tables, WorkerPseudonyms pseudonyms,
-      EventPublisher publisher, SeedApiProperties seedApi, AssignmentBinding binding, StoredAnnotations stored,
-      BindingRefusals refusals) {
+  SeedWritesController(HitStore hits, WorkerPseudonyms pseudonyms, EventPublisher publisher, SeedApiProperties seedApi,
+      AssignmentBinding binding, StoredAnnotations stored, BindingRefusals refusals) {
     this.refusals = refusals;
     this.hits = hits;
-    this.dynamo = dynamo;
-    this.tables = tables;
     this.pseudonyms = pseudonyms;
     this.publisher = publisher;
     this.seedApi = seedApi;
-    this.binding = binding;
+    this.ownership = new SeedOwnership(stored, binding, refusals);
     this.checks = new SeedPageChecks(stored, seedApi.doneWait());
   }
 
@@ -80,42 +77,53 @@ class SeedWritesController {
     if (!seedApi.enabled()) {
       return Mono.just(SeedApiProperties.off());
     }
-    return blocking(() -> {
-      SeedBodies.NewAnnotation created = SeedBodies.newAnnotation(SeedBodies.parse(body));
-      if (hits.findJson(hitDatasetName, imageNetHitId).isEmpty()) {
-        return error(HttpStatus.NOT_FOUND, "no HIT '" + imageNetHitId + "' in dataset '" + hitDatasetName + "'");
+    return answered(Blocking.call(() -> publishCreate(hitDatasetName, imageNetHitId, body))
+        .flatMap(step -> step.answer() != null ? Mono.just(step.answer())
+            : awaitOwner(step.annotationId(), hitDatasetName, imageNetHitId, step.workerPseudonym())));
+  }
+
+  /** A create after its event is published: answered now, or once its annotation is stored (answer null). */
+  private record CreateStep(ResponseEntity<Object> answer, String annotationId, String workerPseudonym) {}
+
+  private CreateStep publishCreate(String hitDatasetName, String imageNetHitId, String body) throws InterruptedException {
+    SeedBodies.NewAnnotation created = SeedBodies.newAnnotation(SeedBodies.parse(body));
+    if (hits.findJson(hitDatasetName, imageNetHitId).isEmpty()) {
+      return new CreateStep(ApiErrors.unknownHit(hitDatasetName, imageNetHitId), null, null);
+    }
+    String pseudonym = pseudonyms.pseudonymise(created.workerId());
+    Optional<StoredAnnotations.Annotation> existing = ownership.find(created.id());
+    Envelope envelope = new Envelope(created.id(), hitDatasetName, imageNetHitId, pseudonym, created.assignmentId(),
+        created.hitId(), created.version());
+    if (existing.isPresent()) {
+      SeedOwnership.Decision decision = ownership.create(existing.get(), hitDatasetName, imageNetHitId, pseudonym);
+      if (decision.refusal() != null) {
+        return new CreateStep(decision.refusal(), null, null);
       }
-      long now = System.currentTimeMillis();
-      AnnotationRecord annotation = AnnotationRecord.newBuilder()
-          .setId(created.id()).setHitDatasetName(hitDatasetName).setImageNetHitID(imageNetHitId)
-          .setAnnotatorID(created.annotatorId()).setWorkerID(pseudonyms.pseudonymise(created.workerId()))
-          .setHitID(created.hitId()).setAssignmentID(created.assignmentId()).setVersion(created.version().name())
-          .setCreatedAt(now).setStartedAt(created.startedAt()).setEndedAt(null).setPageCount(0).setIsDone(false)
-          .build();
-      try {
-        dynamo.putItem(b -> b.tableName(tables.names().annotation()).item(AnnotationItems.itemOf(annotation))
-            .conditionExpression("attribute_not_exists(#id)").expressionAttributeNames(Map.of("#id", Tables.ANNOTATION_HASH)));
-      } catch (ConditionalCheckFailedException exists) {
-        Map<String, AttributeValue> item = annotationItem(created.id());
-        if (!hitDatasetName.equals(text(item, Tables.DATASET)) || !imageNetHitId.equals(text(item, "imageNetHitID"))) {
-          return error(HttpStatus.CONFLICT, "annotation '" + created.id() + "' belongs to another HIT");
-        }
-        if (!annotation.getWorkerID().equals(text(item, Tables.WORKER_ID)) || boundToAssignment(created.id(), item)) {
-          refusals.count(Reason.NOT_OWNER);
-          return error(HttpStatus.CONFLICT, "annotation '" + created.id() + "' belongs to another worker");
-        }
-        // a resend: the stored annotation's ids, not the request's, go into the event
-        annotation.setAssignmentID(text(item, "assignmentID"));
-        annotation.setHitID(text(item, "hitID"));
-        annotation.setVersion(text(item, "version"));
-      }
-      Envelope envelope = envelope(created.id(), hitDatasetName, imageNetHitId, annotation.getWorkerID(),
-          annotation.getAssignmentID(), annotation.getHitID(), InterfaceVersion.valueOf(annotation.getVersion()));
-      String session = "rest:" + created.id() + ":start";
-      publish(List.of(envelope.event(session, 1, 1, created.startedAt(), now)
-          .setPayload(new HitStarted(created.startedAt(), created.annotatorId())).build()));
-      return ResponseEntity.ok(Map.of("id", created.id()));
-    });
+      envelope = decision.envelope();  // a resend: the stored annotation's ids, not the request's
+    }
+    long now = System.currentTimeMillis();
+    String session = "rest:" + created.id() + ":start";
+    publish(List.of(envelope.event(session, 1, 1, created.startedAt(), now)
+        .setPayload(new HitStarted(created.startedAt(), created.annotatorId())).build()));
+    return existing.isPresent() ? new CreateStep(ResponseEntity.ok(Map.of("id", created.id())), null, null)
+        : new CreateStep(null, created.id(), pseudonym);
+  }
+
+  /**
+   * Polls for the stored annotation (a create travels through Kafka, the stream processor and the
+   * page assembler) for up to {@code store-wait}, holding no thread between polls; the stored owner
+   * decides the answer.
+   */
+  private Mono<ResponseEntity<Object>> awaitOwner(String annotationId, String hitDatasetName, String imageNetHitId,
+      String workerPseudonym) {
+    return Blocking.call(() -> ownership.find(annotationId))
+        .flatMap(Mono::justOrEmpty)
+        .repeatWhenEmpty(polls -> polls.delayElements(STORE_POLL))
+        .timeout(seedApi.storeWait(), Mono.error(NotStored::new))
+        .map(stored -> {
+          SeedOwnership.Decision decision = ownership.create(stored, hitDatasetName, imageNetHitId, workerPseudonym);
+          return decision.refusal() != null ? decision.refusal() : ResponseEntity.<Object>ok(Map.of("id", annotationId));
+        });
   }
 
   @PutMapping(path = "/api/imagenet/{hitDatasetName}/annotations/{annotationId}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -124,19 +132,18 @@ class SeedWritesController {
     if (!seedApi.enabled()) {
       return Mono.just(SeedApiProperties.off());
     }
-    return blocking(() -> {
+    return answered(Blocking.call(() -> {
       SeedBodies.PageWrite page = SeedBodies.pageWrite(SeedBodies.parse(body));
-      Map<String, AttributeValue> stored = annotationItem(annotationId);
-      if (stored == null || !hitDatasetName.equals(text(stored, Tables.DATASET))) {
+      Optional<StoredAnnotations.Annotation> stored = ownership.find(annotationId);
+      if (stored.isEmpty() || !hitDatasetName.equals(stored.get().hitDatasetName())) {
         return error(HttpStatus.NOT_FOUND, "no annotation '" + annotationId + "' in dataset '" + hitDatasetName
             + "'; create it first with POST /api/imagenet/" + hitDatasetName + "/hits/{imageNetHitID}/annotations");
       }
-      if (boundToAssignment(annotationId, stored)) {
-        refusals.count(Reason.BOUND_ANNOTATION);
-        return error(HttpStatus.FORBIDDEN, "annotation '" + annotationId + "' is bound to an assignment of the worker's"
-            + " page; it is written only with its capability, never through this API");
+      SeedOwnership.Decision decision = ownership.pageWrite(stored.get());
+      if (decision.refusal() != null) {
+        return decision.refusal();
       }
-      SeedPageChecks.Verdict verdict = checks.check(hitDatasetName, text(stored, "imageNetHitID"), annotationId, page);
+      SeedPageChecks.Verdict verdict = checks.check(hitDatasetName, stored.get().imageNetHitId(), annotationId, page);
       if (verdict.refusal() != null) {
         if (verdict.reason() != null) {
           refusals.count(verdict.reason());
@@ -146,36 +153,16 @@ class SeedWritesController {
       if (verdict.alreadyStored()) {
         return ResponseEntity.ok(Map.of("id", annotationId, "pageno", page.pageNo()));
       }
-      Envelope envelope = envelope(annotationId, hitDatasetName, text(stored, "imageNetHitID"),
-          text(stored, Tables.WORKER_ID), text(stored, "assignmentID"), text(stored, "hitID"),
-          InterfaceVersion.valueOf(text(stored, "version")));
       List<InteractionEvent> events;
       try {
-        events = PageEvents.of(envelope, page.pageNo(), page.pageId(), page.startedAt(), page.endedAt(),
+        events = PageEvents.of(decision.envelope(), page.pageNo(), page.pageId(), page.startedAt(), page.endedAt(),
             page.images(), page.isDone(), System.currentTimeMillis());
       } catch (IllegalArgumentException e) {
         throw new BadRequest(e.getMessage());
       }
       publish(events);
-      return ResponseEntity.ok(Map.of("id", annotationId, "pageno", page.pageNo()));
-    });
-  }
-
-  /** An annotation of our page: its id is the one derived from its stored ids. */
-  private boolean boundToAssignment(String id, Map<String, AttributeValue> item) {
-    return binding.isDerived(id, text(item, Tables.DATASET), text(item, "imageNetHitID"), text(item, Tables.WORKER_ID),
-        text(item, "assignmentID"), text(item, "hitID"));
-  }
-
-  private Map<String, AttributeValue> annotationItem(String id) {
-    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tables.names().annotation()).consistentRead(true)
-        .key(Map.of(Tables.ANNOTATION_HASH, AttributeValue.fromS(id)))).item();
-    return item == null || item.isEmpty() ? null : item;
-  }
-
-  private static Envelope envelope(String id, String dataset, String hit, String worker, String assignment,
-      String mturkHit, InterfaceVersion version) {
-    return new Envelope(id, dataset, hit, worker, assignment, mturkHit, version);
+      return ResponseEntity.<Object>ok(Map.of("id", annotationId, "pageno", page.pageNo()));
+    }));
   }
 
   private void publish(List<InteractionEvent> events) throws InterruptedException {
@@ -186,15 +173,19 @@ class SeedWritesController {
     }
   }
 
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item == null ? null : item.get(name);
-    return value == null ? null : value.s();
+  private static Mono<ResponseEntity<Object>> answered(Mono<ResponseEntity<Object>> answer) {
+    return Blocking.badRequestsAnswered(answer)
+        .onErrorResume(NotDurable.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
+            "the events could not be written to Kafka; send the request again")))
+        .onErrorResume(NotStored.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
+            "the annotation is not stored yet; send the request again")));
   }
 
-  private static Mono<ResponseEntity<Object>> blocking(Callable<ResponseEntity<Object>> call) {
-    return SeedAnswers.blocking(call)
-        .onErrorResume(NotDurable.class, e -> Mono.just(error(HttpStatus.SERVICE_UNAVAILABLE,
-            "the events could not be written to Kafka; send the request again")));
+  /** The create was taken by Kafka but is not stored within {@code store-wait}. */
+  static final class NotStored extends RuntimeException {
+    NotStored() {
+      super("not stored yet", null, false, false);
+    }
   }
 
   /** Kafka did not take the events. */

@@ -69,6 +69,7 @@ class RawWorkerIdIT {
         "--byproduct.gateway.survey-code-key=raw-id-it-survey-code-key-0123456789",
         // the original front end's API too (compatibility mode): its paths carry the worker id in queries and bodies
         "--byproduct.gateway.seed-api.enabled=true",
+        "--byproduct.gateway.seed-api.store-wait=1s",  // no page assembler here: a create answers 503 after it
         "--byproduct.gateway.review.token=" + REVIEW_TOKEN);
     port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     gateway.getBean(HitStore.class).put("{\"hitDatasetName\":\"study\",\"id\":\"hit-1\",\"isUnique\":true,\"pages\":[]}");

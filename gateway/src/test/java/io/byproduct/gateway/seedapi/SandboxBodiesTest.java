@@ -3,6 +3,7 @@ package io.byproduct.gateway.seedapi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.byproduct.gateway.api.BadRequest;
 import io.byproduct.schemas.record.SandboxImageRecord;
 import org.junit.jupiter.api.Test;
 

@@ -11,11 +11,11 @@ import org.springframework.http.ResponseEntity;
 /** With the compatibility mode off, the original front end's writes answer 404 naming the property, touching nothing. */
 class SeedApiOffTest {
 
-  private static final SeedApiProperties OFF = new SeedApiProperties(false, true, Duration.ofSeconds(15));
+  private static final SeedApiProperties OFF = new SeedApiProperties(false, true, Duration.ofSeconds(15), Duration.ofSeconds(15));
 
   @Test
   void seedWritesAndSandbox_whenOff_are404NamingTheProperty() {
-    SeedWritesController writes = new SeedWritesController(null, null, null, null, null, OFF, null, null, null);
+    SeedWritesController writes = new SeedWritesController(null, null, null, OFF, null, null, null);
     SandboxController sandbox = new SandboxController(null, null, null, null, OFF);
 
     for (ResponseEntity<Object> answer : new ResponseEntity[] {

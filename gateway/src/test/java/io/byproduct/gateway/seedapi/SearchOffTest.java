@@ -1,8 +1,7 @@
-package io.byproduct.gateway.hitflow;
+package io.byproduct.gateway.seedapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.byproduct.gateway.seedapi.SeedApiProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -12,8 +11,8 @@ class SearchOffTest {
 
   @Test
   void search_whenTheSeedApiIsOff_is404() {
-    HitFlowController controller = new HitFlowController(null, null, null, null, null, null,
-        new SeedApiProperties(false, true, Duration.ofSeconds(15)), null);
+    SeedSearchController controller = new SeedSearchController(null, null, null, null,
+        new SeedApiProperties(false, true, Duration.ofSeconds(15), Duration.ofSeconds(15)));
 
     var answer = controller.search("demo", "hit-1", "A1WORKER").block();
 

@@ -1,4 +1,4 @@
-package io.byproduct.gateway.hitflow;
+package io.byproduct.gateway.binding;
 
 import io.byproduct.platform.tables.Tables;
 import java.util.ArrayList;
@@ -14,20 +14,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A worker's HIT-level annotations in a dataset, from the {@code byWorkerAndDataset} index. */
 @Component
-class WorkerAnnotations {
+public class WorkerAnnotations {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final DynamoDbClient dynamo;
   private final Tables tables;
 
-  WorkerAnnotations(DynamoDbClient dynamo, Tables tables) {
+  public WorkerAnnotations(DynamoDbClient dynamo, Tables tables) {
     this.dynamo = dynamo;
     this.tables = tables;
   }
 
   /** The annotations as the seed's ImageNetAnnotation JSON ({@code id}, {@code pageCount}, {@code isDone}, ...). */
-  List<JsonNode> of(String workerPseudonym, String hitDatasetName) {
+  public List<JsonNode> of(String workerPseudonym, String hitDatasetName) {
     QueryRequest query = QueryRequest.builder()
         .tableName(tables.names().annotation())
         .indexName(Tables.ANNOTATION_BY_WORKER)
@@ -40,5 +40,11 @@ class WorkerAnnotations {
     dynamo.queryPaginator(query).items()
         .forEach(item -> annotations.add(JSON.readTree(EnhancedDocument.fromAttributeValueMap(item).toJson())));
     return annotations;
+  }
+
+  /** A text field of an annotation's JSON, or null if absent. */
+  public static String field(JsonNode annotation, String name) {
+    JsonNode value = annotation.get(name);
+    return value == null || value.isNull() ? null : value.asString();
   }
 }
