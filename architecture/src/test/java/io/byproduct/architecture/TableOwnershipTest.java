@@ -29,13 +29,6 @@ class TableOwnershipTest {
   private static final String HIT_TOOL = "io.byproduct.hittool..";
   private static final String PLATFORM = "io.byproduct.platform..";
 
-  /**
-   * Issue 21 item 2, known exception: the gateway's seed-API create writes ImageNetAnnotation
-   * itself today; branch b21-gateway moves that write to the page assembler. Remove this name
-   * once that is merged (the rule then holds with no exception).
-   */
-  private static final String SEED_CREATE_BEFORE_ITEM_2 = "io.byproduct.gateway.seedapi.SeedWritesController";
-
   private static final String BY_OWNER = " Publish an event (or a record on a topic) that the owner consumes and"
       + " let the owner write; read the table with the readers (PageReader, HitStore.find*, Catalog's queries)."
       + " A new table gets one owner beside the topics (docs/consuming-topics.md) and its writer in this rule.";
@@ -43,7 +36,6 @@ class TableOwnershipTest {
   @ArchTest
   static final ArchRule onlyThePageAssemblerWritesAnnotationsAndPages = noClasses()
       .that().resideOutsideOfPackages(PAGE_ASSEMBLER, PLATFORM)
-      .and().doNotHaveFullyQualifiedName(SEED_CREATE_BEFORE_ITEM_2)
       .should().callMethodWhere(target(owner(JavaClass.Predicates.equivalentTo(AnnotationItems.class)))
           .and(target(name("itemOf"))))
       .orShould().callMethodWhere(target(owner(JavaClass.Predicates.equivalentTo(PageItems.class)))
