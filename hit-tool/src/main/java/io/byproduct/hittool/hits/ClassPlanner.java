@@ -54,7 +54,10 @@ final class ClassPlanner {
     return pools.get(classId);
   }
 
-  /** The class's candidate pages (and its control pools kept), or {@code null} (and problems or a note) if it has no pages. */
+  /**
+   * The class's candidate pages (its control pools kept for {@link #pools}), or {@code null} (and
+   * problems or a note) if it has no pages.
+   */
   ClassQueue plan(ManifestClass c, List<Problem> problems, List<String> notes) {
     List<ManifestImage> own = candidates.get(c.id());
     if (own.isEmpty()) {

@@ -144,11 +144,13 @@ public final class HitBuilder {
       List<ManifestImage> images = new ArrayList<>(plan.candidates());
       Map<String, Control> pageControls = new LinkedHashMap<>();
       Set<String> onPage = new HashSet<>(plan.candidateIds());
-      for (ManifestImage image : ControlPicker.pick(pool.positives(), options.positiveControls(), inHit, onPage, uses)) {
+      int positives = options.positiveControls();
+      for (ManifestImage image : ControlPicker.pick(pool.positives(), positives, inHit, onPage, uses)) {
         images.add(image);
         pageControls.put(image.id(), Control.POSITIVE);
       }
-      for (ManifestImage image : ControlPicker.pick(pool.negatives(), options.negativeControls(), inHit, onPage, uses)) {
+      int negatives = options.negativeControls();
+      for (ManifestImage image : ControlPicker.pick(pool.negatives(), negatives, inHit, onPage, uses)) {
         images.add(image);
         pageControls.put(image.id(), Control.NEGATIVE);
       }
