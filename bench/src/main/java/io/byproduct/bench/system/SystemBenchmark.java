@@ -15,21 +15,14 @@ import io.byproduct.platform.topics.TopicProvisioner;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.topics.Topics;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.TopicPartition;
-import reactor.netty.resources.LoopResources;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -38,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * as possible, against the local stack started in this JVM (devstack's {@link LocalStack}) or one
  * already running. Reports events/s accepted, ack latency, submit → page visible in DynamoDB, heap
  * and CPU, events lost against the oracle; and, on the same broker in the same run, a bare producer
- * and a pass-through topology beside the gateway and the capture topology.
+ * and a pass-through topology beside the gateway and the capture topology. This class sets up the
+ * stack, the topics and the baselines around the {@link LoadPhase}, which plays the sessions.
  */
 public final class SystemBenchmark {
 
@@ -141,8 +135,8 @@ public final class SystemBenchmark {
       out.printf("  baseline: %-42s %,10.0f events/s (%,d events)%n", bare.name(), bare.eventsPerSecond(), bare.events());
     }
 
-    Phase phase = playAll(ingest, URI.create(ingest.toString().replaceFirst("^ws", "http").replace("/ingest/ws", "")),
-        sessions, dynamo, tables, inProcess);
+    URI gateway = URI.create(ingest.toString().replaceFirst("^ws", "http").replace("/ingest/ws", ""));
+    LoadPhase.Result phase = new LoadPhase(o, out, workerIdKey).play(ingest, gateway, sessions, dynamo, tables, inProcess);
     Map<TopicPartition, Long> interactionEnds = TopologyRuns.endOffsets(admin, stackTopics.interactions.name(), partitions);
     double caughtUpAfterLastAck = caughtUpSeconds(admin, interactionEnds, phase.lastAckNanos());
     out.printf("Load after: %s%n", Machine.loadAverage());
@@ -189,70 +183,6 @@ public final class SystemBenchmark {
     return all;
   }
 
-  /** What the system phase measured. */
-  record Phase(double seconds, long firstSendNanos, long lastAckNanos, long eventsAcked, int sessionsAcked, int errors,
-      List<String> closed,
-      Latencies.Split acks, Latencies.Split pacingLag, Latencies.Split visible, int pagesSubmitted,
-      int pagesInvisible, ResourceSampler.Report resources, boolean inProcess, String gatewayMetrics) {}
-
-  private Phase playAll(URI ingest, URI gateway, List<SimulatedSession> sessions, DynamoDbClient dynamo, Tables tables,
-      boolean inProcess) throws Exception {
-    Latencies.Split acks = new Latencies.Split();
-    Latencies.Split pacingLag = new Latencies.Split();
-    Latencies.Split visible = new Latencies.Split();
-    LoopResources loops = LoopResources.create("bench-ws", 2, true);
-    ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, named("bench-pace"));
-    List<SessionDriver> drivers = new ArrayList<>();
-    try (PageVisibility visibility = new PageVisibility(dynamo, tables.names().page(), visible);
-        ResourceSampler resources = new ResourceSampler();
-        GatewayMetrics gatewayMetrics = new GatewayMetrics(gateway)) {
-      sessions.forEach(s -> drivers.add(new SessionDriver(s, acks, pacingLag, visibility::submitted)));
-      long firstSend = System.nanoTime();
-      long steadyFrom = firstSend + (o.realTime() ? 3_000_000_000L + o.warmUp().toNanos() : 0);
-      acks.steadyFrom(steadyFrom);
-      pacingLag.steadyFrom(steadyFrom);
-      visible.steadyFrom(steadyFrom);
-      if (o.realTime()) {
-        for (SessionDriver d : drivers) {
-          long delay = d.session().startMillis() - System.currentTimeMillis();
-          pacer.schedule(() -> {
-            d.connect(ingest, loops, workerIdKey);
-            d.play(pacer, d.session().startMillis());
-          }, Math.max(0, delay), TimeUnit.MILLISECONDS);
-        }
-      } else {
-        drivers.forEach(d -> d.connect(ingest, loops, workerIdKey));
-        drivers.forEach(SessionDriver::sendAll);
-      }
-      long scriptEnd = sessions.stream().mapToLong(SimulatedSession::endMillis).max().orElse(0);
-      long ackTimeout = Math.max(0, scriptEnd - System.currentTimeMillis()) + 300_000;
-      long deadline = System.currentTimeMillis() + ackTimeout;
-      int acked = 0;
-      long lastAck = System.nanoTime();
-      for (SessionDriver d : drivers) {
-        if (d.awaitAllAcked(Math.max(1, deadline - System.currentTimeMillis()))) {
-          acked++;
-        }
-      }
-      lastAck = drivers.stream().mapToLong(SessionDriver::allAckedNanos).max().orElse(lastAck);
-      out.printf("  %,d of %,d sessions fully acknowledged; waiting for the pages in DynamoDB ...%n", acked, drivers.size());
-      visibility.awaitAllVisible(180_000);
-      ResourceSampler.Report report = resources.report();
-      int errors = drivers.stream().mapToInt(SessionDriver::errors).sum();
-      List<String> closed = drivers.stream().map(SessionDriver::closedWith).filter(c -> c != null)
-          .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.TreeMap::new, java.util.stream.Collectors.counting()))
-          .entrySet().stream().map(e -> e.getValue() + " x " + e.getKey()).toList();
-      long eventsAcked = drivers.stream().mapToLong(SessionDriver::ackedEvents).sum();
-      return new Phase((lastAck - firstSend) / 1e9, firstSend, lastAck, eventsAcked, acked, errors, closed, acks,
-          pacingLag, visible, visibility.visible() + visibility.invisible(),
-          visibility.invisible(), report, inProcess, gatewayMetrics.summary());
-    } finally {
-      drivers.forEach(SessionDriver::close);
-      pacer.shutdownNow();
-      loops.disposeLater().block(Duration.ofSeconds(10));
-    }
-  }
-
   /** Seconds after the last ack until the stream processor has committed the end of the interactions. */
   private static double caughtUpSeconds(Admin admin, Map<TopicPartition, Long> ends, long lastAckNanos) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
@@ -263,14 +193,5 @@ public final class SystemBenchmark {
       Thread.sleep(20);
     }
     return Math.max(0, (System.nanoTime() - lastAckNanos) / 1e9);
-  }
-
-  static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -15,14 +15,14 @@ final class SystemReport {
   private final PrintStream out;
   private final SystemBenchmark.Options o;
   private final long events;
-  private final SystemBenchmark.Phase phase;
+  private final LoadPhase.Result phase;
   private final double caughtUpAfterLastAck;
   private final OracleCheck.Result oracle;
   private final Result bare;
   private final Result passThrough;
   private final Result capture;
 
-  SystemReport(PrintStream out, SystemBenchmark.Options o, long events, SystemBenchmark.Phase phase,
+  SystemReport(PrintStream out, SystemBenchmark.Options o, long events, LoadPhase.Result phase,
       double caughtUpAfterLastAck, OracleCheck.Result oracle, Result bare, Result passThrough, Result capture) {
     this.out = out;
     this.o = o;
