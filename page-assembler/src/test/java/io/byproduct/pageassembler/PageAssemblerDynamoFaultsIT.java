@@ -52,7 +52,10 @@ class PageAssemblerDynamoFaultsIT {
           proxy.fail(fault);
           Await.until(fault + " answered", Duration.ofMinutes(1), () -> proxy.answered(fault) >= 12);
         }
-        assertThat(stored.readable(during)).as("stored while every write failed").isLessThanOrEqualTo(1);
+        // a lost answer stores the write the assembler then retries: per partition at most the first record not
+        // committed (the assembler keeps polling between attempts, so every partition's first record is tried)
+        assertThat(stored.readable(during)).as("stored while every write failed")
+            .isLessThanOrEqualTo(PageFixtures.FAST_PARTITIONS);
         proxy.fail(Fault.NONE);
         PageFixtures.send(kafka, after);
 

@@ -56,9 +56,13 @@ final class PageFixtures {
   static final String[] FAST_RETRIES = {
       "--byproduct.page-assembler.initial-backoff=50ms", "--byproduct.page-assembler.max-backoff=1s"};
 
-  /** The page assembler on this broker and DynamoDB endpoint (2 partitions), retrying fast. */
+  /** The partitions of the topics in {@link #startFastRetrying}. */
+  static final int FAST_PARTITIONS = 2;
+
+  /** The page assembler on this broker and DynamoDB endpoint ({@value #FAST_PARTITIONS} partitions), retrying fast. */
   static ConfigurableApplicationContext startFastRetrying(LocalKafka kafka, String dynamoEndpoint) {
-    return PageAssemblerApplication.builder().run(args(kafka, dynamoEndpoint, 2, FAST_RETRIES).toArray(String[]::new));
+    return PageAssemblerApplication.builder().run(args(kafka, dynamoEndpoint, FAST_PARTITIONS, FAST_RETRIES)
+        .toArray(String[]::new));
   }
 
   /** The page assembler's arguments for this broker and DynamoDB endpoint. */
