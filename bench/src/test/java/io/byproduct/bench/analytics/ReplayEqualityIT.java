@@ -20,6 +20,7 @@ import io.byproduct.schemas.event.InterfaceVersion;
 import io.byproduct.schemas.record.PageRecord;
 import io.byproduct.schemas.topics.Topics;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -33,6 +34,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,37 @@ class ReplayEqualityIT {
     }
   }
 
+  /** A worker whose annotation id (the record key) lands on the same partition of {@code interactions} as {@code annotationId}. */
+  private static Worker workerOnThePartitionOf(String annotationId) throws Exception {
+    int partitions;
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+      String interactions = Topics.defaults().interactions.name();
+      partitions = admin.describeTopics(List.of(interactions)).allTopicNames().get().get(interactions).partitions().size();
+    }
+    int target = partitionOf(annotationId, partitions);
+    while (true) {
+      Worker candidate = worker("TICKER");
+      if (partitionOf(candidate.annotationId(), partitions) == target) {
+        return candidate;
+      }
+    }
+  }
+
+  private static int partitionOf(String key, int partitions) {
+    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
+  }
+
+  /** One HIT-started event of the worker (no page): it only moves its partition's stream time. */
+  private static void tick(Worker worker) throws InterruptedException {
+    long now = System.currentTimeMillis();
+    try (IngestClient client = IngestClient.connect(URI.create("ws://localhost:" + stack.port() + "/ingest/ws"),
+        WireFrames.hello(worker, stack.workerIdKey()))) {
+      client.send("{\"q\":1,\"p\":1,\"t0\":" + now + ",\"img\":[\"" + images(1).get(0) + "\"],\"e\":[[9,0," + now + ",\"\"]]}");
+      assertThat(client.awaitAck(1, Duration.ofSeconds(30))).isTrue();
+      assertThat(client.errors()).isEmpty();
+    }
+  }
+
   private static JsonNode stored(String annotation, int pageNo) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (System.nanoTime() < deadline) {
@@ -168,6 +202,10 @@ class ReplayEqualityIT {
     assertThat(l2Frames.get(l2Frames.size() - 1).json()).contains("[8,");
     assertThat(withoutSubmit).noneMatch(f -> f.json().contains("[8,"));
     play(leaver, withoutSubmit);                                          // page 2 left open: abandoned after 15 s
+    // pages are abandoned on stream time (issue 20): once 15 s have passed, one event on the leaver's
+    // partition (a HIT start of another worker: no page) moves that partition's stream time past them
+    Thread.sleep(16_000);
+    tick(workerOnThePartitionOf(leaver.annotationId()));
 
     Map<String, JsonNode> storedPages = new TreeMap<>();
     for (var key : List.of(Map.entry(finisher, 1), Map.entry(finisher, 2), Map.entry(resender, 1),
