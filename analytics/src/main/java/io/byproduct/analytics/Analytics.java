@@ -1,6 +1,7 @@
 package io.byproduct.analytics;
 
 import io.byproduct.analytics.export.ExportCommand;
+import io.byproduct.analytics.labels.LabelsCommand;
 import io.byproduct.analytics.replay.ReplayCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,11 +16,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code java -jar analytics/target/analytics.jar}: replay and export for researchers and analysts. */
 @Command(name = "analytics", mixinStandardHelpOptions = true, version = "Byproduct analytics 0.1.0",
-    subcommands = {ReplayCommand.class, ExportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ReplayCommand.class, ExportCommand.class, LabelsCommand.class, CommandLine.HelpCommand.class},
     description = {
         "Re-derives and exports Byproduct's data: 'replay' runs a range of the raw interactions through the capture"
             + " topology into new topics, files or tables; 'export' writes pages, per-image records or raw events as"
-            + " JSONL, Avro, Parquet or a mousetrap CSV.",
+            + " JSONL, Avro, Parquet or a mousetrap CSV; 'labels' turns the stored pages' selections into Dawid–Skene"
+            + " labels and per-worker sensitivity and specificity.",
         "'analytics COMMAND --help' describes each command. Fields and units: docs/data-dictionary.md."},
     footerHeading = "%nExit codes:%n",
     footer = {

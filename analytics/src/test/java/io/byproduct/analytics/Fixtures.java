@@ -71,6 +71,21 @@ public final class Fixtures {
     }
   }
 
+  /** Every row of a Parquet file, read back with parquet-avro's reader. */
+  public static List<org.apache.avro.generic.GenericRecord> readParquet(java.nio.file.Path file) throws Exception {
+    List<org.apache.avro.generic.GenericRecord> records = new ArrayList<>();
+    try (org.apache.parquet.hadoop.ParquetReader<org.apache.avro.generic.GenericRecord> reader =
+        org.apache.parquet.avro.AvroParquetReader.<org.apache.avro.generic.GenericRecord>builder(
+            new org.apache.parquet.io.LocalInputFile(file))
+        .withDataModel(org.apache.avro.generic.GenericData.get())
+        .withConf(new org.apache.parquet.conf.PlainParquetConfiguration()).build()) {
+      for (var r = reader.read(); r != null; r = reader.read()) {
+        records.add(r);
+      }
+    }
+    return records;
+  }
+
   public static PageRecord page(String annotation, int pageNo, String dataset, String hit, int images, long seed) {
     Random random = new Random(seed);
     List<ImageRecord> records = new ArrayList<>();

@@ -19,13 +19,7 @@ import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.avro.AvroWriteSupport;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.LocalOutputFile;
 
 /** Turns a finished work file (the selected pages or events, in Avro) into the requested format. */
 final class Renderer {
@@ -93,17 +87,7 @@ final class Renderer {
   }
 
   private static void parquet(What what, Path spool, Path target) throws IOException {
-    Files.deleteIfExists(target);
-    PlainParquetConfiguration conf = new PlainParquetConfiguration();
-    // three-level lists, as Arrow, Spark and DuckDB write and expect them
-    conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
-    try (ParquetWriter<Object> writer = AvroParquetWriter.builder(new LocalOutputFile(target))
-        .withSchema(rowSchema(what))
-        .withDataModel(SpecificData.get())
-        .withConf(conf)
-        .withCompressionCodec(CompressionCodecName.SNAPPY)
-        .withWriteMode(ParquetFileWriter.Mode.CREATE)
-        .build()) {
+    try (ParquetWriter<Object> writer = RowFiles.parquetWriter(rowSchema(what), target)) {
       forEach(what, spool, record -> {
         for (Object row : rows(what, record)) {
           writer.write(row);

@@ -28,17 +28,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,17 +117,6 @@ class ExportIT {
     return records;
   }
 
-  private static List<GenericRecord> parquet(Path file) throws Exception {
-    List<GenericRecord> records = new ArrayList<>();
-    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
-        .withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration()).build()) {
-      for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
-        records.add(r);
-      }
-    }
-    return records;
-  }
-
   @SuppressWarnings("unchecked")
   private static <T> T specific(Schema schema, GenericRecord generic) {
     return (T) SpecificData.get().deepCopy(schema, generic);
@@ -170,7 +154,7 @@ class ExportIT {
 
     List<PageRecord> fromAvro = avro(dir.resolve("pages.avro"), PageRecord.getClassSchema());
     assertThat(sorted(fromAvro)).isEqualTo(studyPages());
-    List<PageRecord> fromParquet = parquet(dir.resolve("pages.parquet")).stream()
+    List<PageRecord> fromParquet = Fixtures.readParquet(dir.resolve("pages.parquet")).stream()
         .map(g -> (PageRecord) specific(PageRecord.getClassSchema(), g)).toList();
     assertThat(sorted(fromParquet)).isEqualTo(studyPages());
   }
@@ -192,7 +176,7 @@ class ExportIT {
         new GenericDatumReader<>(ImageRows.SCHEMA, ImageRows.SCHEMA, SpecificData.get()))) {
       reader.forEach(avroRows::add);
     }
-    for (List<GenericRecord> rows : List.of(avroRows, parquet(dir.resolve("images.parquet")))) {
+    for (List<GenericRecord> rows : List.of(avroRows, Fixtures.readParquet(dir.resolve("images.parquet")))) {
       Map<String, ImageRecord> actual = new LinkedHashMap<>();
       for (GenericRecord row : rows) {
         actual.put(row.get("annotationId") + "/" + row.get("pageNo") + "/" + row.get("position"),
@@ -219,7 +203,7 @@ class ExportIT {
 
     List<InteractionEvent> fromAvro = avro(dir.resolve("events.avro"), InteractionEvent.getClassSchema());
     assertThat(fromAvro.stream().sorted(order).toList()).isEqualTo(expected);
-    List<InteractionEvent> fromParquet = parquet(dir.resolve("events.parquet")).stream()
+    List<InteractionEvent> fromParquet = Fixtures.readParquet(dir.resolve("events.parquet")).stream()
         .map(g -> (InteractionEvent) specific(InteractionEvent.getClassSchema(), g)).sorted(order).toList();
     assertThat(fromParquet).isEqualTo(expected);
     List<JsonNode> lines = jsonLines(dir.resolve("events.jsonl"));
