@@ -82,14 +82,24 @@ public final class BatchCsv {
   }
 
   public static String toCsv(List<Row> rows) {
+    return toCsv(HEADER, rows.stream().map(Row::fields).toList());
+  }
+
+  /** Any table as CSV: RFC 4180 quoting, CRLF line ends (what MTurk writes and reads). */
+  public static String toCsv(List<String> header, List<List<String>> rows) {
     StringBuilder text = new StringBuilder();
-    line(text, HEADER);
-    rows.forEach(row -> line(text, row.fields()));
+    line(text, header);
+    rows.forEach(row -> line(text, row));
     return text.toString();
   }
 
   /** Writes the batch to {@code file}: complete, or not at all (an earlier file stays as it was on failure). */
   public static Path write(Path file, List<Row> rows) {
+    return writeAtomically(file, toCsv(rows), "the batch CSV");
+  }
+
+  /** Writes {@code text} to {@code file} through a temporary file and a rename: complete, or not at all. */
+  public static Path writeAtomically(Path file, String text, String what) {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Path temp = null;
@@ -97,7 +107,7 @@ public final class BatchCsv {
       Files.createDirectories(dir);
       temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        out.write(toCsv(rows));
+        out.write(text);
       }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -107,7 +117,7 @@ public final class BatchCsv {
       temp = null;
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the batch CSV " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot write " + what + " " + file + ": " + e.getMessage(), e);
     } finally {
       if (temp != null) {
         try {

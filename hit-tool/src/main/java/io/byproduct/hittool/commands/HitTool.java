@@ -1,6 +1,7 @@
 package io.byproduct.hittool.commands;
 
 import io.byproduct.hittool.manifest.InvalidManifestException;
+import io.byproduct.hittool.review.MturkClient;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -12,11 +13,13 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** {@code java -jar hit-tool/target/hit-tool.jar}: the HIT import command line. */
 @Command(name = "hit-tool", mixinStandardHelpOptions = true, version = "Byproduct hit-tool 0.1.0",
-    subcommands = {ImportCommand.class, ValidateCommand.class, ShowCommand.class, VerifyCodesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {ImportCommand.class, ValidateCommand.class, ShowCommand.class, VerifyCodesCommand.class, ReviewCommand.class,
+        CommandLine.HelpCommand.class},
     description = {
         "Imports a study into Byproduct: reads a manifest of classes and images, builds HITs (pages of one class"
             + " with candidate images and optional positive and negative controls), writes them to the ImageNetHIT"
-            + " table and writes the MTurk batch CSV.",
+            + " table and writes the MTurk batch CSV; after the study, checks survey codes and approves or rejects"
+            + " the assignments (review).",
         "'hit-tool COMMAND --help' describes each command."},
     footerHeading = "%nExit codes:%n",
     footer = {
@@ -53,8 +56,14 @@ public final class HitTool implements Callable<Integer> {
     } else if (e instanceof InvalidManifestException invalid) {
       Reporting.print(invalid.problems(), err);
       code = ExitCodes.INVALID_INPUT;
+    } else if (e instanceof MturkClient.MturkException mturk) {
+      err.println("hit-tool: MTurk failed: " + mturk.getMessage());
+      code = ExitCodes.UNAVAILABLE;
     } else if (e instanceof SdkException sdk) {
-      err.println("hit-tool: DynamoDB failed: " + sdk.getMessage());
+      err.println("hit-tool: AWS (DynamoDB or MTurk) failed: " + sdk.getMessage());
+      code = ExitCodes.UNAVAILABLE;
+    } else if (e instanceof java.io.IOException io) {
+      err.println("hit-tool: " + io);
       code = ExitCodes.UNAVAILABLE;
     } else if (e instanceof UncheckedIOException io) {
       err.println("hit-tool: " + io.getMessage());

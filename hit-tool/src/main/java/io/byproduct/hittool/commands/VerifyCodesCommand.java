@@ -66,7 +66,7 @@ final class VerifyCodesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    SurveyCodes codes = new SurveyCodes(key());
+    SurveyCodes codes = new SurveyCodes(readKey(keyFile));
     List<Submission> submissions = results != null ? readResults(results) : List.of(single());
     PrintWriter out = spec.commandLine().getOut();
     int invalid = 0;
@@ -84,7 +84,8 @@ final class VerifyCodesCommand implements Callable<Integer> {
     return invalid == 0 ? ExitCodes.OK : ExitCodes.INVALID_CODES;
   }
 
-  private String key() throws IOException {
+  /** The survey-code key from the file, else from {@value #KEY_ENV}. */
+  static String readKey(Path keyFile) throws IOException {
     String key = keyFile != null ? Files.readString(keyFile, StandardCharsets.UTF_8).trim() : System.getenv(KEY_ENV);
     if (key == null || key.isBlank()) {
       throw new ToolException(ExitCodes.USAGE, "no key: give --key-file FILE or set " + KEY_ENV
