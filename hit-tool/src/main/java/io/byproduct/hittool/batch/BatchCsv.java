@@ -140,7 +140,8 @@ public final class BatchCsv {
   }
 
   static String quoted(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0
+        && field.strip().length() == field.length()) {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';
