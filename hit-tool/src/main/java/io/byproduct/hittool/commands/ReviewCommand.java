@@ -66,6 +66,14 @@ final class ReviewCommand implements Callable<Integer> {
           + VerifyCodesCommand.KEY_ENV + ").")
   Path keyFile;
 
+  static final String WORKER_ID_KEY_ENV = "BYPRODUCT_WORKER_ID_KEY";
+
+  @Option(names = "--worker-id-key-file", paramLabel = "FILE",
+      description = "With --flags stored: file holding the gateway's worker-id key (byproduct.gateway.worker-id-key;"
+          + " default: the environment variable " + WORKER_ID_KEY_ENV + "). It tells the annotation our page started"
+          + " for an assignment from one the seed API stored claiming the assignment id.")
+  Path workerIdKeyFile;
+
   @Option(names = "--results", paramLabel = "FILE.csv", description = "MTurk's batch results CSV.")
   Path results;
 
@@ -128,7 +136,7 @@ final class ReviewCommand implements Callable<Integer> {
     DynamoProperties props = dynamo.toProperties();
     try (DynamoDbClient client = flagsFrom.equals("stored") ? DynamoClients.create(props) : null) {
       FlagsSource flags = client == null ? FlagsSource.none()
-          : new StoredPageFlags(client, new Tables(props.tables()), new FlagRules(thresholds()));
+          : new StoredPageFlags(client, new Tables(props.tables()), new FlagRules(thresholds()), workerIdKey());
       ReviewPolicy policy = new ReviewPolicy(codes, flags);
       if (!api) {
         new CsvReview(policy, printed).run(batch, out);
@@ -150,6 +158,15 @@ final class ReviewCommand implements Callable<Integer> {
         return result.failed() == 0 ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
       }
     }
+  }
+
+  private String workerIdKey() throws IOException {
+    String key = workerIdKeyFile != null ? Files.readString(workerIdKeyFile).trim() : System.getenv(WORKER_ID_KEY_ENV);
+    if (key == null || key.isBlank()) {
+      throw new ToolException(ExitCodes.USAGE, "--flags stored needs the worker-id key: give --worker-id-key-file FILE"
+          + " or set " + WORKER_ID_KEY_ENV + " (or use --flags none to decide on survey codes alone)");
+    }
+    return key;
   }
 
   private BatchResults readResults() throws IOException {

@@ -10,11 +10,11 @@ import java.util.List;
 @FunctionalInterface
 public interface FlagsSource {
 
-  /** The flags of the assignment; empty when nothing is wrong. */
-  List<Flag> flagsOf(String assignmentId);
+  /** The flags of the assignment (MTurk's HIT, assignment and raw worker id); empty when nothing is wrong. */
+  List<Flag> flagsOf(ReviewPolicy.Submission assignment);
 
   /** No flags: decisions on the survey code alone. */
   static FlagsSource none() {
-    return assignmentId -> List.of();
+    return assignment -> List.of();
   }
 }

@@ -34,7 +34,7 @@ public final class ReviewPolicy {
     if (!codes.verify(s.hitId(), s.workerId(), s.assignmentId(), s.surveyCode())) {
       found.add(WRONG_CODE);
     }
-    found.addAll(flags.flagsOf(s.assignmentId()));
+    found.addAll(flags.flagsOf(s));
     return found.isEmpty() ? new Decision(Decision.Action.APPROVE, "approve", "") : Decision.reject(found);
   }
 }

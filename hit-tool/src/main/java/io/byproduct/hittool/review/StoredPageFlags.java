@@ -3,6 +3,8 @@ package io.byproduct.hittool.review;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.pages.PageReader;
 import io.byproduct.platform.tables.Tables;
+import io.byproduct.platform.workers.AssignmentBinding;
+import io.byproduct.platform.workers.WorkerPseudonyms;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,11 +17,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Flags from what is stored: the assignment's annotation in {@code ImageNetAnnotation} (found by
- * the MTurk assignment id the gateway stored with it, one scan of the table), its pages in
- * {@code ImageNetAnnotationPage} and its HIT's pages and controls in {@code ImageNetHIT}; then
- * {@link FlagRules}. Only submitted pages of the HIT count; an assignment without an annotation
- * has no stored work.
+ * Flags from what is stored: the assignment's annotation in {@code ImageNetAnnotation}, its pages
+ * in {@code ImageNetAnnotationPage} and its HIT's pages and controls in {@code ImageNetHIT}; then
+ * {@link FlagRules}. Only submitted pages of the HIT count.
+ *
+ * <p>The annotation is the one our page started for this assignment: among the annotations stored
+ * with the assignment id (one scan of the table), the one whose id is the {@link AssignmentBinding}
+ * derivation of (dataset, HIT, the worker's pseudonym, assignment id, MTurk HIT id) under the
+ * worker-id key. The seed API lets anyone store an annotation that claims any assignment id; such
+ * an annotation is never taken for the worker's work. An assignment without one has no stored work.
  */
 public final class StoredPageFlags implements FlagsSource {
 
@@ -30,9 +36,14 @@ public final class StoredPageFlags implements FlagsSource {
   private final HitStore hits;
   private final PageReader pages;
   private final FlagRules rules;
-  private final Map<String, Annotation> byAssignment = new HashMap<>();
+  private final Map<String, List<Annotation>> byAssignment = new HashMap<>();
+  private final WorkerPseudonyms pseudonyms;
+  private final AssignmentBinding binding;
 
-  public StoredPageFlags(DynamoDbClient dynamo, Tables tables, FlagRules rules) {
+  /** @param workerIdKey the gateway's {@code byproduct.gateway.worker-id-key} */
+  public StoredPageFlags(DynamoDbClient dynamo, Tables tables, FlagRules rules, String workerIdKey) {
+    this.pseudonyms = new WorkerPseudonyms(workerIdKey);
+    this.binding = new AssignmentBinding(workerIdKey);
     this.hits = new HitStore(dynamo, tables);
     this.pages = new PageReader(dynamo, tables);
     this.rules = rules;
@@ -43,16 +54,20 @@ public final class StoredPageFlags implements FlagsSource {
     dynamo.scanPaginator(scan).items().forEach(item -> {
       AttributeValue assignment = item.get("assignmentID");
       if (assignment != null && assignment.s() != null) {
-        byAssignment.putIfAbsent(assignment.s(), new Annotation(item.get(Tables.ANNOTATION_HASH).s(),
+        byAssignment.computeIfAbsent(assignment.s(), k -> new ArrayList<>()).add(new Annotation(item.get(Tables.ANNOTATION_HASH).s(),
             text(item.get(Tables.DATASET)), text(item.get("imageNetHitID"))));
       }
     });
   }
 
   @Override
-  public List<Flag> flagsOf(String assignmentId) {
-    Annotation annotation = byAssignment.get(assignmentId);
-    if (annotation == null || annotation.dataset() == null || annotation.imageNetHitId() == null) {
+  public List<Flag> flagsOf(ReviewPolicy.Submission s) {
+    String pseudonym = pseudonyms.pseudonymise(s.workerId());
+    Annotation annotation = byAssignment.getOrDefault(s.assignmentId(), List.of()).stream()
+        .filter(a -> a.dataset() != null && a.imageNetHitId() != null)
+        .filter(a -> binding.isDerived(a.id(), a.dataset(), a.imageNetHitId(), pseudonym, s.assignmentId(), s.hitId()))
+        .findFirst().orElse(null);
+    if (annotation == null) {
       return rules.evaluate(List.of());
     }
     Optional<String> hitJson = hits.findWithReview(annotation.dataset(), annotation.imageNetHitId());

@@ -77,7 +77,7 @@ class CsvReviewTest {
         row("3HIT2", "3ASG4", "A4FAST", "Submitted", CODES.code("3HIT2", "A4FAST", "3ASG4")),
         // decided on MTurk already: left alone even with a wrong code
         row("3HIT2", "3ASG5", "A5DONE", "Approved", "000000"));
-    FlagsSource flags = assignment -> assignment.equals("3ASG4")
+    FlagsSource flags = assignment -> assignment.assignmentId().equals("3ASG4")
         ? List.of(new Flag("too-fast", "Your pages took 2.0 seconds each (median), too little to look at the images."))
         : List.of();
     StringWriter printed = new StringWriter();
