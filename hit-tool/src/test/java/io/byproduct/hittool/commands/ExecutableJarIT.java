@@ -41,12 +41,18 @@ class ExecutableJarIT {
   record Result(int exitCode, String out, String err) {}
 
   private Result java(String... args) throws IOException, InterruptedException {
+    return java(java.util.Map.of(), args);
+  }
+
+  private Result java(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(env);
+    Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new AssertionError("hit-tool did not finish in 60 s: " + command);
@@ -80,5 +86,26 @@ class ExecutableJarIT {
     assertThat(show.exitCode()).as(show.err()).isZero();
     JsonNode hit = JsonMapper.builder().build().readTree(show.out());
     assertThat(hit.path("review").path("controls").path("1").size()).isEqualTo(2);
+  }
+
+  @Test
+  void reviewThroughTheMturkApi_fromTheJar_signsWithTheSdk() throws Exception {
+    String key = "the-gateways-survey-code-key-0123456789";
+    String code = new io.byproduct.platform.workers.SurveyCodes(key).code("3HIT1", "A1", "3ASG1");
+    try (io.byproduct.hittool.review.MturkDouble mturk = new io.byproduct.hittool.review.MturkDouble("AKIDJARTEST", 2)) {
+      mturk.add("3ASG1", "3HIT1", "A1", "Submitted", io.byproduct.hittool.review.MturkDouble.answer(code));
+      mturk.add("3ASG2", "3HIT1", "A2", "Submitted", io.byproduct.hittool.review.MturkDouble.answer("FFFFFF"));
+      Path keyFile = Files.writeString(dir.resolve("survey.key"), key);
+
+      Result review = java(java.util.Map.of("AWS_ACCESS_KEY_ID", "AKIDJARTEST", "AWS_SECRET_ACCESS_KEY",
+          "jar-test-secret-0123456789", "AWS_REGION", "us-east-1"), "review", "--api", "--endpoint",
+          mturk.endpoint().toString(), "--hit-id", "3HIT1", "--key-file", keyFile.toString(), "--flags", "none",
+          "--execute");
+
+      assertThat(review.exitCode()).as(review.out() + review.err()).isZero();
+      assertThat(review.out()).contains("review: 1 approved, 1 rejected, 0 failed");
+      assertThat(mturk.status("3ASG1")).isEqualTo("Approved");
+      assertThat(mturk.status("3ASG2")).isEqualTo("Rejected");
+    }
   }
 }

@@ -38,23 +38,17 @@ class MturkApiReviewTest {
   void start() throws Exception {
     mturk = new MturkDouble(ACCESS_KEY, 2);
     http = UrlConnectionHttpClient.create();
-    mturk.add("3ASG1", "3HIT1", "A1HONEST", "Submitted", answer(CODES.code("3HIT1", "A1HONEST", "3ASG1")));
-    mturk.add("3ASG2", "3HIT1", "A2GUESS", "Submitted", answer("FFFFFF"));
-    mturk.add("3ASG3", "3HIT1", "A3DONE", "Approved", answer(CODES.code("3HIT1", "A3DONE", "3ASG3")));
-    mturk.add("3ASG4", "3HIT2", "A4HONEST", "Submitted", answer(CODES.code("3HIT2", "A4HONEST", "3ASG4")));
-    mturk.add("3ASG5", "3HIT2", "A5GONE", "Rejected", answer("000000"));
+    mturk.add("3ASG1", "3HIT1", "A1HONEST", "Submitted", MturkDouble.answer(CODES.code("3HIT1", "A1HONEST", "3ASG1")));
+    mturk.add("3ASG2", "3HIT1", "A2GUESS", "Submitted", MturkDouble.answer("FFFFFF"));
+    mturk.add("3ASG3", "3HIT1", "A3DONE", "Approved", MturkDouble.answer(CODES.code("3HIT1", "A3DONE", "3ASG3")));
+    mturk.add("3ASG4", "3HIT2", "A4HONEST", "Submitted", MturkDouble.answer(CODES.code("3HIT2", "A4HONEST", "3ASG4")));
+    mturk.add("3ASG5", "3HIT2", "A5GONE", "Rejected", MturkDouble.answer("000000"));
   }
 
   @AfterEach
   void stop() {
     http.close();
     mturk.close();
-  }
-
-  static String answer(String code) {
-    return "<?xml version=\"1.0\" encoding=\"ASCII\"?><QuestionFormAnswers xmlns=\"http://mechanicalturk.amazonaws.com/"
-        + "AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd\"><Answer><QuestionIdentifier>surveycode"
-        + "</QuestionIdentifier><FreeText>" + code + "</FreeText></Answer></QuestionFormAnswers>";
   }
 
   MturkClient client(String secret) {

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code mturk-requester}, an {@code X-Amz-Date}, the JSON 1.1 content type and a known target;
  * otherwise it answers 403/400 as MTurk does. It can throttle the next requests.
  */
-final class MturkDouble implements AutoCloseable {
+public final class MturkDouble implements AutoCloseable {
 
   static final Pattern AUTHORIZATION = Pattern.compile("AWS4-HMAC-SHA256 Credential=([A-Z0-9]+)/(\\d{8})/us-east-1/"
       + "mturk-requester/aws4_request, SignedHeaders=([a-z0-9;-]+), Signature=[0-9a-f]{64}");
@@ -60,7 +60,7 @@ final class MturkDouble implements AutoCloseable {
   final AtomicInteger throttled = new AtomicInteger();
   private final AtomicInteger throttleNext = new AtomicInteger();
 
-  MturkDouble(String accessKeyId, int pageSize) throws IOException {
+  public MturkDouble(String accessKeyId, int pageSize) throws IOException {
     this.accessKeyId = accessKeyId;
     this.pageSize = pageSize;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -68,11 +68,18 @@ final class MturkDouble implements AutoCloseable {
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  void add(String id, String hitId, String workerId, String status, String answer) {
+  /** MTurk's QuestionFormAnswers XML of an assignment whose worker entered this survey code. */
+  public static String answer(String code) {
+    return "<?xml version=\"1.0\" encoding=\"ASCII\"?><QuestionFormAnswers xmlns=\"http://mechanicalturk.amazonaws.com/"
+        + "AWSMechanicalTurkDataSchemas/2005-10-01/QuestionFormAnswers.xsd\"><Answer><QuestionIdentifier>surveycode"
+        + "</QuestionIdentifier><FreeText>" + code + "</FreeText></Answer></QuestionFormAnswers>";
+  }
+
+  public void add(String id, String hitId, String workerId, String status, String answer) {
     assignments.put(id, new Assignment(id, hitId, workerId, status, answer));
   }
 
@@ -169,6 +176,11 @@ final class MturkDouble implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+  }
+
+  /** The status the double holds for an assignment. */
+  public String status(String assignmentId) {
+    return assignments.get(assignmentId).status;
   }
 
   @Override
