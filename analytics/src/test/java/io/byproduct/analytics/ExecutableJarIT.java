@@ -45,8 +45,12 @@ class ExecutableJarIT {
     assertThat(JAR).as("built by the package phase").exists();
     Result help = java("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("Usage: analytics").contains("replay").contains("export").contains("Exit codes:");
+    assertThat(help.out()).contains("Usage: analytics").contains("replay").contains("export").contains("labels")
+        .contains("Exit codes:");
     assertThat(java("export", "--what", "pages").exitCode()).isEqualTo(2);
+    Result labelsHelp = java("labels", "--help");
+    assertThat(labelsHelp.exitCode()).isZero();
+    assertThat(labelsHelp.out()).contains("--max-iterations").contains("Dawid");
 
     try (LocalKafka kafka = LocalKafka.start()) {
       Fixtures.createTopics(kafka.bootstrapServers(), "", 2);
