@@ -26,7 +26,7 @@ import software.amazon.awssdk.core.exception.SdkException;
         "  0  done",
         "  1  the input cannot give HITs (every problem is listed)",
         "  2  wrong command line",
-        "  3  DynamoDB or a file could not be used",
+        "  3  DynamoDB, MTurk or a file could not be used",
         "  4  show: no such HIT",
         "  5  verify-codes: some survey codes are not the assignments' codes"})
 public final class HitTool implements Callable<Integer> {

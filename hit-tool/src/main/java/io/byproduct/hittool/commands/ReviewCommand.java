@@ -131,12 +131,13 @@ final class ReviewCommand implements Callable<Integer> {
     if (!flagsFrom.equals("stored") && !flagsFrom.equals("none")) {
       throw new ParameterException(spec.commandLine(), "--flags must be stored or none");
     }
+    FlagThresholds thresholds = thresholds();
     SurveyCodes codes = new SurveyCodes(VerifyCodesCommand.readKey(keyFile));
     BatchResults batch = results == null ? null : readResults();
     DynamoProperties props = dynamo.toProperties();
     try (DynamoDbClient client = flagsFrom.equals("stored") ? DynamoClients.create(props) : null) {
       FlagsSource flags = client == null ? FlagsSource.none()
-          : new StoredPageFlags(client, new Tables(props.tables()), new FlagRules(thresholds()), workerIdKey());
+          : new StoredPageFlags(client, new Tables(props.tables()), new FlagRules(thresholds), workerIdKey());
       ReviewPolicy policy = new ReviewPolicy(codes, flags);
       if (!api) {
         new CsvReview(policy, printed).run(batch, out);
@@ -178,6 +179,10 @@ final class ReviewCommand implements Callable<Integer> {
   }
 
   private FlagThresholds thresholds() {
-    return new FlagThresholds(minPositive, maxNegative, minPageSeconds, maxUniformPages, maxUnhovered);
+    try {
+      return new FlagThresholds(minPositive, maxNegative, minPageSeconds, maxUniformPages, maxUnhovered);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 }

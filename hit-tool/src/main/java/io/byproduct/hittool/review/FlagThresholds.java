@@ -18,4 +18,21 @@ public record FlagThresholds(double minPositiveControlShare, double maxNegativeC
     double maxUniformPageShare, double maxUnhoveredSelectedShare) {
 
   public static final FlagThresholds DEFAULTS = new FlagThresholds(0.5, 0.5, 8, 0.5, 0.2);
+
+  /** Shares between 0 and 1, seconds not negative. */
+  public FlagThresholds {
+    share("minimum positive-control share", minPositiveControlShare);
+    share("maximum negative-control share", maxNegativeControlShare);
+    share("maximum share of all-or-none pages", maxUniformPageShare);
+    share("maximum share of unhovered selections", maxUnhoveredSelectedShare);
+    if (!(minMedianPageSeconds >= 0)) {
+      throw new IllegalArgumentException("the minimum page time must be 0 seconds or more, not " + minMedianPageSeconds);
+    }
+  }
+
+  private static void share(String name, double value) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new IllegalArgumentException("the " + name + " must be between 0 and 1, not " + value);
+    }
+  }
 }

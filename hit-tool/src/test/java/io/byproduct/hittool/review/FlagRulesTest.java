@@ -75,4 +75,12 @@ class FlagRulesTest {
   void noStoredPages_isFlagged() {
     assertThat(codes(rules.evaluate(List.of()))).containsExactly("no-stored-work");
   }
+
+  @Test
+  void thresholds_outsideTheirRange_areRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FlagThresholds(1.5, 0.5, 8, 0.5, 0.2))
+        .hasMessageContaining("positive-control share must be between 0 and 1, not 1.5");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FlagThresholds(0.5, 0.5, -1, 0.5, 0.2))
+        .hasMessageContaining("minimum page time");
+  }
 }
