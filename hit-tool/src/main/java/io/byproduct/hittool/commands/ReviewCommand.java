@@ -28,7 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -152,8 +151,8 @@ final class ReviewCommand implements Callable<Integer> {
       }
       URI target = endpoint != null ? endpoint : production ? MturkClient.PRODUCTION : MturkClient.SANDBOX;
       printed.printf("review: MTurk at %s, %d HIT(s)%n", target, hits.size());
-      try (SdkHttpClient http = UrlConnectionHttpClient.create()) {
-        AwsCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
+      try (SdkHttpClient http = UrlConnectionHttpClient.create();
+          DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build()) {
         ApiReview.Result result = new ApiReview(new MturkClient(http, credentials, target, 6, Duration.ofMillis(500)),
             policy, printed).run(hits, execute);
         return result.failed() == 0 ? ExitCodes.OK : ExitCodes.UNAVAILABLE;
