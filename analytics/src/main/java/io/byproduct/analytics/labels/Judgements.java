@@ -19,6 +19,7 @@ public final class Judgements {
   private final List<ItemKey> items = new ArrayList<>();
   private final List<String> workers = new ArrayList<>();
   private final List<Judgement> judgements = new ArrayList<>();
+  private final Map<ItemKey, String> controls = new java.util.HashMap<>();
 
   /** Adds one judgement. */
   public Judgements add(ItemKey item, String worker, boolean positive) {
@@ -32,6 +33,17 @@ public final class Judgements {
     });
     judgements.add(new Judgement(i, w, positive));
     return this;
+  }
+
+  /** Marks an item as a control of the HIT ({@code positive} or {@code negative}). */
+  public Judgements markControl(ItemKey item, String role) {
+    controls.put(item, role);
+    return this;
+  }
+
+  /** The item's control role, or null for a candidate. */
+  public String controlOf(ItemKey item) {
+    return controls.get(item);
   }
 
   public List<ItemKey> items() {

@@ -16,6 +16,8 @@ public final class LabelRows {
       .fields()
       .name("imageId").doc("The image id (imageID).").type().stringType().noDefault()
       .name("classId").doc("The class of the pages it was shown on.").type().stringType().noDefault()
+      .name("control").doc("positive or negative if the HIT used it as a control (a known answer); null for a"
+          + " candidate.").type().unionOf().nullType().and().stringType().endUnion().nullDefault()
       .name("judgements").doc("Submitted pages that showed it (distinct pages).").type().intType().noDefault()
       .name("selections").doc("Of those, how many ended with it selected.").type().intType().noDefault()
       .name("selectionFrequency").doc("selections / judgements.").type().doubleType().noDefault()
@@ -51,6 +53,7 @@ public final class LabelRows {
       GenericData.Record row = new GenericData.Record(IMAGE);
       row.put("imageId", data.items().get(i).imageId());
       row.put("classId", data.items().get(i).classId());
+      row.put("control", data.controlOf(data.items().get(i)));
       row.put("judgements", judged[i]);
       row.put("selections", selected[i]);
       row.put("selectionFrequency", frequency);

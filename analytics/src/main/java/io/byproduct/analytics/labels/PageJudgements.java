@@ -63,7 +63,12 @@ public final class PageJudgements {
         continue;
       }
       for (int i = 0; i < page.imageIds().length; i++) {
-        judgements.add(new ItemKey(page.imageIds()[i], pageClass.get()), page.worker(), page.selected()[i]);
+        ItemKey item = new ItemKey(page.imageIds()[i], pageClass.get().classId());
+        judgements.add(item, page.worker(), page.selected()[i]);
+        String role = pageClass.get().controls().get(page.imageIds()[i]);
+        if (role != null) {
+          judgements.markControl(item, role);
+        }
       }
     }
     return new Result(judgements,

@@ -56,7 +56,8 @@ class LabelsIT {
       new HitStore(client, tables).put("""
           {"hitDatasetName": "study", "id": "hit-1", "isUnique": false, "pages": [
             {"pageno": 1, "class": {"id": "n01440764"}, "images": []},
-            {"pageno": 2, "class": {"id": "n01443537"}, "images": []}]}""");
+            {"pageno": 2, "class": {"id": "n01443537"}, "images": []}],
+           "review": {"controls": {"1": {"img-a": "positive"}}}}""");
     }
     try (KafkaProducer<String, byte[]> producer = Fixtures.producer(kafka.bootstrapServers())) {
       long t = T0;
@@ -117,11 +118,11 @@ class LabelsIT {
 
     List<String> images = Files.readAllLines(dir.resolve("image-labels.csv"));
     assertThat(images.get(0))
-        .isEqualTo("imageId,classId,judgements,selections,selectionFrequency,majorityVote,posterior,label");
+        .isEqualTo("imageId,classId,control,judgements,selections,selectionFrequency,majorityVote,posterior,label");
     assertThat(images).hasSize(5);
-    assertThat(row(images, "img-a,n01440764,")).startsWith("img-a,n01440764,3,2,0.6666666666666666,true,");
-    assertThat(row(images, "img-b,n01440764,")).startsWith("img-b,n01440764,3,1,0.3333333333333333,false,");
-    assertThat(row(images, "img-a,n01443537,")).startsWith("img-a,n01443537,1,0,0,false,");
+    assertThat(row(images, "img-a,n01440764,")).startsWith("img-a,n01440764,positive,3,2,0.6666666666666666,true,");
+    assertThat(row(images, "img-b,n01440764,")).startsWith("img-b,n01440764,NA,3,1,0.3333333333333333,false,");
+    assertThat(row(images, "img-a,n01443537,")).startsWith("img-a,n01443537,NA,1,0,0,false,");
     List<String> workers = Files.readAllLines(dir.resolve("worker-quality.csv"));
     assertThat(workers.get(0)).isEqualTo("workerId,judgements,selections,sensitivity,specificity");
     assertThat(workers).hasSize(4);
@@ -133,10 +134,11 @@ class LabelsIT {
     GenericRecord a = parquet.stream().filter(r -> r.get("imageId").toString().equals("img-a")
         && r.get("classId").toString().equals("n01440764")).findFirst().orElseThrow();
     assertThat(a.get("selections")).isEqualTo(2);
+    assertThat(a.get("control").toString()).isEqualTo("positive");
     double posterior = (Double) a.get("posterior");
     assertThat(posterior).isBetween(0.0, 1.0);
     assertThat(a.get("label")).isEqualTo(posterior >= 0.5);
-    assertThat(Double.parseDouble(row(images, "img-a,n01440764,").split(",")[6])).isEqualTo(posterior);
+    assertThat(Double.parseDouble(row(images, "img-a,n01440764,").split(",")[7])).isEqualTo(posterior);
     assertThat(Fixtures.readParquet(dir.resolve("worker-quality.parquet"))).extracting(r -> r.get("workerId").toString())
         .containsExactlyInAnyOrder("W1", "W2", "W3");
 
