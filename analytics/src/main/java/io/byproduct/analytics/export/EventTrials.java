@@ -19,7 +19,8 @@ import java.util.Map;
  * image of a page across page loads; {@code session_id} and {@code page_replaced} tell the page
  * loads apart, so a replaced page's positions never join the next load's trials. The rendered size
  * is the image's latest {@code ImageLaidOut} when the trial ends. A trial is held in memory until
- * it ends; one longer than {@value #MAX_POSITIONS} positions is written and continued as the next.
+ * it ends; one longer than {@value #MAX_POSITIONS} positions (over 27 min at 60 Hz) is written and
+ * continued as the next, so memory stays bounded however long a forged hover runs.
  */
 final class EventTrials {
 
@@ -46,12 +47,19 @@ final class EventTrials {
   }
 
   private final MousetrapCsv csv;
+  private final int maxPositions;
   private final Map<String, Trial> open = new LinkedHashMap<>();
   private final Map<String, Integer> hoverCounts = new HashMap<>();
   private final Map<String, ImageLaidOut> layouts = new HashMap<>();
 
   EventTrials(MousetrapCsv csv) {
+    this(csv, MAX_POSITIONS);
+  }
+
+  /** Tests: another bound on the positions held per trial. */
+  EventTrials(MousetrapCsv csv, int maxPositions) {
     this.csv = csv;
+    this.maxPositions = maxPositions;
   }
 
   private static String imageKey(InteractionEvent e, String imageId) {
@@ -94,7 +102,7 @@ final class EventTrials {
     }
     if (trial == null) {
       trial = start(key, e, replaced, null);
-    } else if (trial.positions.size() >= MAX_POSITIONS) {
+    } else if (trial.positions.size() >= maxPositions) {
       end(key, null);
       trial = start(key, e, replaced, null);
     }

@@ -6,7 +6,9 @@ import io.byproduct.analytics.Fixtures;
 import io.byproduct.schemas.json.RecordJson;
 import io.byproduct.platform.pages.PageItems;
 import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.event.HoverChanged;
 import io.byproduct.schemas.event.PointerSample;
+import java.util.List;
 import io.byproduct.schemas.record.PageRecord;
 import io.byproduct.analytics.export.table.RowFiles;
 import java.io.StringWriter;
@@ -59,6 +61,31 @@ class FormatsTest {
     assertThat(lines[14]).isEqualTo("a:1:n0144/b:1,1,1900,170,113.34,0.5,0.5,FALSE,a,1,n0144/a_1_b,1,s,FALSE,W97,d,"
         .replace("n0144/b", "n0144/a_1_b") + "hit-1,POINTER_ORIGINAL,1900,2000,none,340,226.67,500,333");
     assertThat(lines).hasSize(1 + 13 + 1);
+  }
+
+  /** Attack: a hover that never ends (samples without a leave) must not be held in memory whole. */
+  @Test
+  void attack_anEndlessHover_isWrittenInBoundedTrials() throws Exception {
+    StringWriter out = new StringWriter();
+    MousetrapCsv csv = new MousetrapCsv(out, EventTrials.COLUMNS);
+    EventTrials trials = new EventTrials(csv, 10);
+    List<InteractionEvent> events = new java.util.ArrayList<>(Fixtures.pageEvents("a", "s", 1, "d", 1, 1000, false, false)
+        .subList(0, 4));
+    events.add(Fixtures.event("a", "s", 10, "d", 1, 2000, new HoverChanged("n0144/a_1_a", true)));
+    for (int i = 0; i < 25; i++) {
+      events.add(Fixtures.event("a", "s", 11 + i, "d", 1, 2000 + i * 17, new PointerSample("n0144/a_1_a", 0.5, 0.5)));
+    }
+    long writtenBeforeTheEnd = 0;
+    for (InteractionEvent e : events) {
+      trials.event(e, false);
+      writtenBeforeTheEnd = csv.rows();
+    }
+    assertThat(writtenBeforeTheEnd).as("full trials are written as they fill").isEqualTo(20);
+    trials.finish();
+    String[] lines = out.toString().split("\\n");
+    assertThat(lines).hasSize(1 + 25);
+    assertThat(java.util.Arrays.stream(lines).skip(1).map(l -> l.split(",")[0]).distinct())
+        .containsExactly("a:1:n0144/a_1_a:1", "a:1:n0144/a_1_a:2", "a:1:n0144/a_1_a:3");
   }
 
   @Test

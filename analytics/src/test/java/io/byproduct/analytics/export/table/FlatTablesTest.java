@@ -144,6 +144,42 @@ class FlatTablesTest {
     assertThat(seen.first("s1", 1L << 40)).isTrue();
     assertThat(seen.first("s1", 1L << 40)).isFalse();
     assertThat(seen.first("s1", -5)).isTrue();
+    assertThat(seen.first("s1", Long.MAX_VALUE)).isTrue();
+    assertThat(seen.first("s1", Long.MAX_VALUE)).isFalse();
+    assertThat(seen.first("s1", Long.MIN_VALUE)).isTrue();
+    assertThat(seen.first("s1", Long.MIN_VALUE)).isFalse();
+  }
+
+  @Test
+  void seenEvents_anHonestSessionIsOneRun_resendsInAnyOrderAreCaught() {
+    SeenEvents seen = new SeenEvents();
+    for (long seq = 1; seq <= 100_000; seq++) {
+      assertThat(seen.first("s", seq)).isTrue();
+    }
+    assertThat(seen.runs()).isEqualTo(1);
+    assertThat(seen.first("s", 50_000)).isFalse();
+    // out of order: 5, then 3, then 4 joins both into one run
+    assertThat(seen.first("t", 5)).isTrue();
+    assertThat(seen.first("t", 3)).isTrue();
+    assertThat(seen.first("t", 4)).isTrue();
+    assertThat(seen.first("t", 4)).isFalse();
+    assertThat(seen.runs()).isEqualTo(2);
+  }
+
+  /**
+   * Attack: forged sequence numbers near 2^24 or 2^62 in many sessions, to make the exporting
+   * machine allocate per sequence number (a bit set per session would take 2 MiB to 2^59 bytes each).
+   */
+  @Test
+  void attack_hugeForgedSequenceNumbers_costOneRunEach() {
+    SeenEvents seen = new SeenEvents();
+    Runtime runtime = Runtime.getRuntime();
+    for (int session = 0; session < 20_000; session++) {
+      assertThat(seen.first("forged-" + session, (1L << 24) - 1)).isTrue();
+      assertThat(seen.first("forged-" + session, (1L << 62) + session)).isTrue();
+    }
+    assertThat(seen.runs()).isEqualTo(40_000);
+    assertThat(runtime.totalMemory() - runtime.freeMemory()).as("heap in use").isLessThan(1L << 30);
   }
 
   @Test
