@@ -8,7 +8,6 @@ import io.byproduct.analytics.kafka.RangeReader;
 import io.byproduct.analytics.kafka.Ranges;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.PageRecord;
-import io.byproduct.schemas.serde.AvroSerde;
 import io.byproduct.schemas.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -192,8 +191,7 @@ public final class Exporter {
 
   private Checkpoint copy(KafkaConsumer<String, byte[]> consumer, String topic, Checkpoint start, Spool spool,
       Path checkpointFile) throws Exception {
-    AvroSerde<InteractionEvent> events = AvroSerde.of(InteractionEvent.class);
-    AvroSerde<PageRecord> pages = AvroSerde.of(PageRecord.class);
+    SourceRecords source = new SourceRecords();
     long[] counts = {start.records(), start.skipped()};
     DatasetsSeen datasets = new DatasetsSeen(start.datasets());
     long[] lastCheckpoint = {System.currentTimeMillis(), start.records()};
@@ -205,15 +203,16 @@ public final class Exporter {
         return;
       }
       try {
-        if (settings.what() == What.EVENTS) {
-          InteractionEvent e = events.decode(record.value());
-          datasets.add(e.getHitDatasetName());
-          if (settings.filters().matches(e.getHitDatasetName(), e.getImageNetHitId(), e.getAnnotationId())) {
-            spool.append(e);
-            counts[0]++;
+        if (settings.what().fromEvents()) {
+          for (InteractionEvent e : source.events(record.value())) {
+            datasets.add(e.getHitDatasetName());
+            if (settings.filters().matches(e.getHitDatasetName(), e.getImageNetHitId(), e.getAnnotationId())) {
+              spool.append(e);
+              counts[0]++;
+            }
           }
         } else {
-          PageRecord p = pages.decode(record.value());
+          PageRecord p = source.page(record.value());
           datasets.add(p.getHitDatasetName());
           if (settings.filters().matches(p.getHitDatasetName(), p.getImageNetHitId(), p.getAnnotationId())) {
             spool.append(p);
