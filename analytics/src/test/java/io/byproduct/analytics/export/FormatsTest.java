@@ -89,6 +89,30 @@ class FormatsTest {
   }
 
   @Test
+  void exportCommand_dedupesByDefault_noDedupeKeepsResends_andNestedIsOff() {
+    String[] base = {"--bootstrap-servers", "k:9092", "--what", "events", "--format", "parquet", "--out", "x.parquet"};
+    ExportCommand defaults = new ExportCommand();
+    new picocli.CommandLine(defaults).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(base);
+    assertThat(defaults.dedupe).isTrue();
+    assertThat(defaults.nested).isFalse();
+    ExportCommand all = new ExportCommand();
+    String[] noDedupe = java.util.Arrays.copyOf(base, base.length + 1);
+    noDedupe[base.length] = "--no-dedupe";
+    new picocli.CommandLine(all).setCaseInsensitiveEnumValuesAllowed(true).parseArgs(noDedupe);
+    assertThat(all.dedupe).isFalse();
+  }
+
+  @Test
+  void exportSettings_refuseShapesThatDoNotExist() {
+    assertThat(ExportSettings.problem(What.IMAGES, Format.MOUSETRAP_CSV, false)).contains("--what points");
+    assertThat(ExportSettings.problem(What.PAGES, Format.MOUSETRAP_CSV, false)).contains("--what points");
+    assertThat(ExportSettings.problem(What.POINTS, Format.MOUSETRAP_CSV, false)).isNull();
+    assertThat(ExportSettings.problem(What.HOVERS, Format.PARQUET, true)).contains("--nested exists for");
+    assertThat(ExportSettings.problem(What.PAGES, Format.CSV, true)).contains("jsonl, avro or parquet");
+    assertThat(ExportSettings.problem(What.EVENTS, Format.CSV, false)).isNull();
+  }
+
+  @Test
   void pageJson_isWhatPageReaderReadsBackFromDynamoDb() {
     PageRecord page = Fixtures.page("ann", 3, "ds", "hit", 48, 3);
     var items = PageItems.itemsOf(page);
