@@ -1,5 +1,7 @@
 package io.byproduct.analytics.export;
 
+import io.byproduct.analytics.AnalyticsException;
+import io.byproduct.analytics.ExitCodes;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +47,17 @@ final class DatasetsSeen {
         .map(e -> (e.getKey().equals(NONE) || e.getKey().equals(OTHERS) ? e.getKey() : "'" + e.getKey() + "'")
             + String.format(" (%,d)", e.getValue()))
         .collect(Collectors.joining(", "));
+  }
+
+  /** The error of an export that matched nothing: the filters, the datasets seen, a near miss in case. */
+  AnalyticsException nothingMatched(String topic, Filters filters) {
+    StringBuilder message = new StringBuilder("nothing to export: no record of '" + topic + "' in the range matched "
+        + filters.options() + "; datasets seen in the range: " + describe());
+    String hint = sameIgnoringCase(filters.dataset());
+    if (hint != null && !hint.equals(filters.dataset())) {
+      message.append("; names are case-sensitive: did you mean --dataset ").append(hint).append('?');
+    }
+    return new AnalyticsException(ExitCodes.NOTHING_MATCHED, message.toString());
   }
 
   /** A name seen that differs from {@code wanted} only in case, or null. */

@@ -1,7 +1,6 @@
 package io.byproduct.analytics.export;
 
 import io.byproduct.analytics.AnalyticsException;
-import io.byproduct.analytics.ExitCodes;
 import io.byproduct.analytics.kafka.KafkaOptions;
 import io.byproduct.analytics.kafka.PartitionRange;
 import io.byproduct.analytics.kafka.RangeReader;
@@ -130,7 +129,7 @@ public final class Exporter {
       if (finished.records() == 0 && !allowEmpty) {
         Files.deleteIfExists(partial);
         Files.deleteIfExists(checkpointFile);
-        throw nothingMatched(topic, finished);
+        throw new DatasetsSeen(finished.datasets()).nothingMatched(topic, settings.filters());
       }
       Path rendering = out.resolveSibling(out.getFileName() + ".rendering");
       Files.deleteIfExists(rendering);
@@ -156,17 +155,6 @@ public final class Exporter {
 
   private String sourceNoun() {
     return settings.what().fromEvents() ? "events" : "pages";
-  }
-
-  private AnalyticsException nothingMatched(String topic, Checkpoint finished) {
-    DatasetsSeen seen = new DatasetsSeen(finished.datasets());
-    StringBuilder message = new StringBuilder("nothing to export: no record of '" + topic + "' in the range matched "
-        + settings.filters().options() + "; datasets seen in the range: " + seen.describe());
-    String hint = seen.sameIgnoringCase(settings.filters().dataset());
-    if (hint != null && !hint.equals(settings.filters().dataset())) {
-      message.append("; names are case-sensitive: did you mean --dataset ").append(hint).append('?');
-    }
-    return new AnalyticsException(ExitCodes.NOTHING_MATCHED, message.toString());
   }
 
   /** The checkpoint to resume from, or null to start afresh (stale files removed). */
