@@ -90,7 +90,7 @@ final class NestedFiles {
     // three-level lists, as Arrow, Spark and DuckDB write and expect them
     conf.setBoolean(AvroWriteSupport.WRITE_OLD_LIST_STRUCTURE, false);
     try (ParquetWriter<Object> writer = AvroParquetWriter.builder(new LocalOutputFile(target))
-        .withSchema(rowSchema(settings.what()))
+        .withSchema(StringEnums.of(rowSchema(settings.what())))
         .withDataModel(SpecificData.get())
         .withConf(conf)
         .withCompressionCodec(CompressionCodecName.SNAPPY)

@@ -186,7 +186,17 @@ class AnalystExportsIT {
   void parquetEnums_areStrings_thatMatchByValue() throws Exception {
     Path pages = export(What.PAGES, Format.PARQUET);
     Path events = export(What.EVENTS, Format.PARQUET);
+    Path nestedPages = dir.resolve("nested-pages.parquet");
+    new Exporter(options, ExportSettings.of(What.PAGES, Format.PARQUET, nestedPages).withNested(true)
+        .withFilters(new Filters(DATASET, null, null)), new PrintWriter(new StringWriter())).run();
     try (DuckDb duck = new DuckDb()) {
+      // the nested shape too: status, version and the hover action are strings
+      assertThat(duck.count("SELECT count(*) FROM " + DuckDb.file(nestedPages) + " WHERE status = 'SUBMITTED'"))
+          .isEqualTo(PAGES.stream().filter(p -> p.getStatus() == PageStatus.SUBMITTED).count());
+      assertThat(duck.count("SELECT count(*) FROM (SELECT unnest(images, recursive := true) FROM "
+          + DuckDb.file(nestedPages) + ")")).isEqualTo(imageCount());
+      assertThat(duck.value("SELECT typeof(images[1].hoveredRecord) FROM " + DuckDb.file(nestedPages) + " LIMIT 1"))
+          .isEqualTo("STRUCT(\"action\" VARCHAR, \"time\" BIGINT)[]");
       assertThat(duck.columns(pages)).containsEntry("status", "VARCHAR").containsEntry("version", "VARCHAR");
       assertThat(duck.count("SELECT count(*) FROM " + DuckDb.file(pages) + " WHERE status = 'SUBMITTED'"))
           .isEqualTo(PAGES.stream().filter(p -> p.getStatus() == PageStatus.SUBMITTED).count()).isPositive();

@@ -131,10 +131,13 @@ class ExportIT {
     return records;
   }
 
-  private static List<GenericRecord> parquet(Path file) throws Exception {
+  /** Nested Parquet read with the contract's schema (the file holds its enums as strings). */
+  private static List<GenericRecord> parquet(Path file, Schema readSchema) throws Exception {
     List<GenericRecord> records = new ArrayList<>();
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    conf.set("parquet.avro.read.schema", readSchema.toString()); // AvroReadSupport.setAvroReadSchema takes a Hadoop conf
     try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
-        .withDataModel(GenericData.get()).withConf(new PlainParquetConfiguration()).build()) {
+        .withDataModel(GenericData.get()).withConf(conf).build()) {
       for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
         records.add(r);
       }
@@ -179,7 +182,7 @@ class ExportIT {
 
     List<PageRecord> fromAvro = avro(dir.resolve("pages.avro"), PageRecord.getClassSchema());
     assertThat(sorted(fromAvro)).isEqualTo(studyPages());
-    List<PageRecord> fromParquet = parquet(dir.resolve("pages.parquet")).stream()
+    List<PageRecord> fromParquet = parquet(dir.resolve("pages.parquet"), PageRecord.getClassSchema()).stream()
         .map(g -> (PageRecord) specific(PageRecord.getClassSchema(), g)).toList();
     assertThat(sorted(fromParquet)).isEqualTo(studyPages());
   }
@@ -201,7 +204,7 @@ class ExportIT {
         new GenericDatumReader<>(ImageRows.SCHEMA, ImageRows.SCHEMA, SpecificData.get()))) {
       reader.forEach(avroRows::add);
     }
-    for (List<GenericRecord> rows : List.of(avroRows, parquet(dir.resolve("images.parquet")))) {
+    for (List<GenericRecord> rows : List.of(avroRows, parquet(dir.resolve("images.parquet"), ImageRows.SCHEMA))) {
       Map<String, ImageRecord> actual = new LinkedHashMap<>();
       for (GenericRecord row : rows) {
         actual.put(row.get("annotationId") + "/" + row.get("pageNo") + "/" + row.get("position"),
@@ -228,7 +231,7 @@ class ExportIT {
 
     List<InteractionEvent> fromAvro = avro(dir.resolve("events.avro"), InteractionEvent.getClassSchema());
     assertThat(fromAvro.stream().sorted(order).toList()).isEqualTo(expected);
-    List<InteractionEvent> fromParquet = parquet(dir.resolve("events.parquet")).stream()
+    List<InteractionEvent> fromParquet = parquet(dir.resolve("events.parquet"), InteractionEvent.getClassSchema()).stream()
         .map(g -> (InteractionEvent) specific(InteractionEvent.getClassSchema(), g)).sorted(order).toList();
     assertThat(fromParquet).isEqualTo(expected);
     List<JsonNode> lines = jsonLines(dir.resolve("events.jsonl"));
