@@ -29,6 +29,7 @@ import software.amazon.awssdk.core.exception.SdkException;
         "  1  refused: an output exists already, a topic is missing, an interrupted export has other options",
         "  2  wrong command line",
         "  3  Kafka, DynamoDB or a file could not be used",
+        "  4  export: nothing in the range matched the filters (no output; the datasets seen are listed)",
         " 70  a bug (the trace is printed)"})
 public final class Analytics implements Callable<Integer> {
 
@@ -73,11 +74,23 @@ public final class Analytics implements Callable<Integer> {
     return code;
   }
 
-  public static void main(String[] args) {
-    // Kafka and the AWS SDK log through SLF4J: only warnings, on stderr, unless asked otherwise
+  /**
+   * Kafka and the AWS SDK log through SLF4J (slf4j-simple, stderr). By default only the AWS SDK's
+   * warnings and the Kafka clients' errors show: the Kafka clients' routine warnings ("Not updating
+   * last stable offset", ...) are noise to an analyst; {@code --verbose} shows everything from info
+   * on. A level set with {@code -D} is kept. Must run before the first logger is made.
+   */
+  static void quietLogging(boolean verbose) {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
     }
+    if (!verbose && System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+    }
+  }
+
+  public static void main(String[] args) {
+    quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
     System.exit(newCommandLine().execute(args));
   }
 }

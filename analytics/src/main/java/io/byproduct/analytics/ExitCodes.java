@@ -11,6 +11,8 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** Kafka, DynamoDB or a file could not be used. */
   public static final int UNAVAILABLE = 3;
+  /** Nothing in the range matched the filters: no output was written (the message lists the datasets seen). */
+  public static final int NOTHING_MATCHED = 4;
   /** A bug: the message and stack trace were printed. */
   public static final int SOFTWARE = 70;
 

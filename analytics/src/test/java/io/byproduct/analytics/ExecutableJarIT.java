@@ -69,6 +69,23 @@ class ExecutableJarIT {
       assertThat(export.exitCode()).as(export.err()).isZero();
       assertThat(Files.readAllLines(dir.resolve("events.csv")).get(0)).startsWith("mt_id,mt_seq,timestamps,xpos,ypos");
       assertThat(export.err()).as("no exceptions").doesNotContain("Exception");
+      // the Kafka clients' own log is off by default: stderr holds only what the command says
+      assertThat(export.err()).as("no Kafka client noise").doesNotContain("WARN").doesNotContain("INFO")
+          .doesNotContain("Not updating last stable offset");
+      assertThat(replay.err()).as("no Kafka client noise in a replay").doesNotContain("WARN").doesNotContain("INFO");
+      assertThat(export.out()).contains("rows (mousetrap positions) from");
+
+      Result verbose = java("export", "--bootstrap-servers", kafka.bootstrapServers(), "--what", "events", "--format",
+          "parquet", "--out", dir.resolve("events.parquet").toString(), "--verbose");
+      assertThat(verbose.exitCode()).as(verbose.err()).isZero();
+      assertThat(verbose.err()).as("--verbose shows the Kafka clients' log").contains("INFO")
+          .contains("org.apache.kafka");
+
+      Result nothing = java("export", "--bootstrap-servers", kafka.bootstrapServers(), "--what", "events", "--format",
+          "csv", "--out", dir.resolve("none.csv").toString(), "--dataset", "Study");
+      assertThat(nothing.exitCode()).isEqualTo(ExitCodes.NOTHING_MATCHED);
+      assertThat(nothing.err()).contains("'study' (").contains("did you mean --dataset study?");
+      assertThat(dir.resolve("none.csv")).doesNotExist();
     }
   }
 }

@@ -25,9 +25,10 @@ import tools.jackson.databind.node.ObjectNode;
  * @param spoolBytes valid length of the work file
  * @param records records in the work file
  * @param skipped undecodable source records passed over
+ * @param datasets source records read per dataset (what an export that matched nothing lists)
  */
 record Checkpoint(String fingerprint, List<PartitionRange> ranges, Map<Integer, Long> positions, long spoolBytes,
-    long records, long skipped) {
+    long records, long skipped, Map<String, Long> datasets) {
 
   boolean complete() {
     return ranges.stream().allMatch(r -> positions.getOrDefault(r.partition(), r.start()) >= r.end());
@@ -54,6 +55,8 @@ record Checkpoint(String fingerprint, List<PartitionRange> ranges, Map<Integer, 
     node.put("spoolBytes", spoolBytes);
     node.put("records", records);
     node.put("skipped", skipped);
+    ObjectNode seen = node.putObject("datasets");
+    datasets.forEach(seen::put);
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(temporary, RecordJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node));
     Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -67,7 +70,11 @@ record Checkpoint(String fingerprint, List<PartitionRange> ranges, Map<Integer, 
     }
     Map<Integer, Long> positions = new TreeMap<>();
     node.get("positions").properties().forEach(e -> positions.put(Integer.parseInt(e.getKey()), e.getValue().asLong()));
+    Map<String, Long> datasets = new TreeMap<>();
+    if (node.has("datasets")) {
+      node.get("datasets").properties().forEach(e -> datasets.put(e.getKey(), e.getValue().asLong()));
+    }
     return new Checkpoint(node.get("fingerprint").asString(), ranges, positions, node.get("spoolBytes").asLong(),
-        node.get("records").asLong(), node.get("skipped").asLong());
+        node.get("records").asLong(), node.get("skipped").asLong(), datasets);
   }
 }

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 /** {@code analytics export}: pages, per-image records or raw events of a dataset, HIT or time range, to a file. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Writes finished pages, their per-image records, or raw interaction events to one file: JSONL in the seed's"
-            + " JSON shape, an Avro container file, Parquet, or a long-format CSV of pointer trajectories for R's"
-            + " mousetrap (mt_import_long). Reads the topics 'pages' (pages, images) or 'interactions' (events).",
+        "Writes one flat table to one file: pages, images, hovers, points or clicks of finished pages (topic"
+            + " 'pages'), or raw events (topic 'interactions'), as JSONL, CSV, Avro or Parquet with the same"
+            + " snake_case columns, joinable on annotation_id, page_no, image_id, hover_no; or pointer trajectories"
+            + " (one trial per hover) for R's mousetrap (mt_import_long); or, with --nested, the stored records.",
+        "Exits 4 without output when nothing in the range matches the filters, listing the datasets seen.",
         "The output appears only when complete (OUT.partial and OUT.checkpoint hold the work meanwhile). An"
             + " interrupted export continues where it stopped when run again with the same options.",
         "Fields, units and origins: docs/data-dictionary.md."})
@@ -30,14 +32,24 @@ public final class ExportCommand implements Callable<Integer> {
   @Mixin
   KafkaOptions kafka = new KafkaOptions();
 
-  @Option(names = "--what", required = true, paramLabel = "pages|images|events",
-      description = "pages: one record per finished page; images: one per image of a finished page; events: raw"
-          + " interaction events.")
+  @Option(names = "--what", required = true, paramLabel = "pages|images|hovers|points|clicks|events",
+      description = "The table: one row per finished page, per image of a page, per hover (enter to leave), per"
+          + " tracked pointer position, per selecting click, or per raw interaction event.")
   What what;
 
-  @Option(names = "--format", required = true, paramLabel = "jsonl|avro|parquet|mousetrap-csv",
-      converter = Format.Converter.class, description = "Output format.")
+  @Option(names = "--format", required = true, paramLabel = "jsonl|csv|avro|parquet|mousetrap-csv",
+      converter = Format.Converter.class,
+      description = "Output format. mousetrap-csv: trajectories of --what points (stored records) or events (raw).")
   Format format;
+
+  @Option(names = "--nested", description = "pages, images, events: the stored records' own shape (the seed's JSON,"
+      + " the Avro contract) instead of the flat table.")
+  boolean nested;
+
+  @Option(names = "--dedupe", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Events: keep one copy per (session_id, seq) (default); --no-dedupe keeps resends, flagged"
+          + " in the column resent.")
+  boolean dedupe = true;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "The output file.")
   Path out;
@@ -61,7 +73,7 @@ public final class ExportCommand implements Callable<Integer> {
   Instant toTime;
 
   @Option(names = "--progress-every", paramLabel = "N", defaultValue = "10000",
-      description = "Print a progress line every N records written (default ${DEFAULT-VALUE}).")
+      description = "Print a progress line every N source records selected (default ${DEFAULT-VALUE}).")
   long progressEvery;
 
   @Option(names = "--restart", description = "Discard an interrupted export at OUT instead of resuming it.")
@@ -75,8 +87,13 @@ public final class ExportCommand implements Callable<Integer> {
     if (progressEvery < 1) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--progress-every must be 1 or more");
     }
-    ExportSettings settings = new ExportSettings(what, format, new Filters(dataset, hit, annotation),
-        RangeSpec.times(fromTime, toTime), out, progressEvery, restart, overwrite);
+    ExportSettings settings;
+    try {
+      settings = new ExportSettings(what, format, new Filters(dataset, hit, annotation),
+          RangeSpec.times(fromTime, toTime), out, progressEvery, restart, overwrite, nested, dedupe);
+    } catch (IllegalArgumentException wrong) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), wrong.getMessage());
+    }
     new Exporter(kafka, settings, spec.commandLine().getOut()).run();
     return ExitCodes.OK;
   }

@@ -7,7 +7,6 @@ import io.byproduct.analytics.kafka.RangeReader;
 import io.byproduct.analytics.kafka.Ranges;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.PageRecord;
-import io.byproduct.schemas.serde.AvroSerde;
 import io.byproduct.schemas.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,13 +35,19 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class Exporter {
 
-  /** What an export did. */
-  public record Result(Path out, long records, long skipped, boolean resumed) {}
+  /**
+   * What an export did.
+   *
+   * @param records source records selected (pages or events)
+   * @param rows rows written to the output
+   */
+  public record Result(Path out, long records, long rows, long skipped, boolean resumed) {}
 
   private static final long CHECKPOINT_MILLIS = 5_000;
 
   private long checkpointRecords = 20_000;
   private long interruptAfter = Long.MAX_VALUE;
+  private boolean allowEmpty;
 
   private final KafkaOptions kafka;
   private final ExportSettings settings;
@@ -65,6 +70,12 @@ public final class Exporter {
   /** Tests: stop as if killed right after the first checkpoint with at least this many records. */
   Exporter interruptAfter(long records) {
     this.interruptAfter = records;
+    return this;
+  }
+
+  /** Writes the output even when no source record matched (the replay's own files); otherwise that is refused. */
+  public Exporter allowEmpty() {
+    this.allowEmpty = true;
     return this;
   }
 
@@ -91,7 +102,7 @@ public final class Exporter {
       throw AnalyticsException.refused(out + " exists; remove it, choose another --out, or add --overwrite");
     }
     Files.createDirectories(out.getParent());
-    String topic = settings.what() == What.EVENTS ? topics.interactions.name() : topics.pages.name();
+    String topic = settings.what().fromEvents() ? topics.interactions.name() : topics.pages.name();
     String fingerprint = settings.fingerprint(topic);
 
     try (KafkaConsumer<String, byte[]> consumer = consumer()) {
@@ -99,35 +110,51 @@ public final class Exporter {
       boolean resumed = checkpoint != null;
       Spool spool;
       if (resumed) {
-        progress.printf("export: resuming %s from its checkpoint: %,d records written, %,d of %,d source records read%n",
-            out.getFileName(), checkpoint.records(), checkpoint.read(), checkpoint.total());
-        spool = Spool.resume(partial, Renderer.sourceSchema(settings.what()), checkpoint.spoolBytes());
+        progress.printf("export: resuming %s from its checkpoint: %,d %s selected, %,d of %,d source records read%n",
+            out.getFileName(), checkpoint.records(), sourceNoun(), checkpoint.read(), checkpoint.total());
+        spool = Spool.resume(partial, SpoolReader.schemaOf(settings.what()), checkpoint.spoolBytes());
       } else {
         List<PartitionRange> ranges = Ranges.resolve(consumer, topic, settings.range());
         Files.deleteIfExists(partial);
-        spool = Spool.create(partial, Renderer.sourceSchema(settings.what()));
+        spool = Spool.create(partial, SpoolReader.schemaOf(settings.what()));
         Map<Integer, Long> starts = new HashMap<>();
         ranges.forEach(r -> starts.put(r.partition(), r.start()));
-        checkpoint = new Checkpoint(fingerprint, ranges, starts, spool.sync(), 0, 0);
+        checkpoint = new Checkpoint(fingerprint, ranges, starts, spool.sync(), 0, 0, Map.of());
         checkpoint.write(checkpointFile);
       }
       Checkpoint finished;
       try (spool) {
         finished = copy(consumer, topic, checkpoint, spool, checkpointFile);
       }
+      if (finished.records() == 0 && !allowEmpty) {
+        Files.deleteIfExists(partial);
+        Files.deleteIfExists(checkpointFile);
+        throw new DatasetsSeen(finished.datasets()).nothingMatched(topic, settings.filters());
+      }
       Path rendering = out.resolveSibling(out.getFileName() + ".rendering");
       Files.deleteIfExists(rendering);
-      Renderer.render(settings.what(), settings.format(), partial, rendering);
+      long rows = Renderer.render(settings, partial, rendering);
       force(rendering);
       Files.move(rendering, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       Files.deleteIfExists(partial);
       Files.deleteIfExists(checkpointFile);
-      progress.printf("export: wrote %s: %,d %s%s%n", out, finished.records(), settings.what().name().toLowerCase(),
-          settings.what() == What.IMAGES ? " of pages (one row per image)" : "",
-          finished.skipped() > 0 ? " (" + finished.skipped() + " undecodable source records skipped)" : "");
+      progress.printf("export: wrote %s: %,d rows (%s) from %,d %s%s%n", out, rows, tableName(), finished.records(),
+          sourceNoun(), finished.skipped() > 0 ? " (" + finished.skipped() + " undecodable source records skipped)" : "");
       progress.flush();
-      return new Result(out, finished.records(), finished.skipped(), resumed);
+      return new Result(out, finished.records(), rows, finished.skipped(), resumed);
     }
+  }
+
+  /** What the rows are: the table's name, or the shape of a nested or mousetrap export. */
+  private String tableName() {
+    if (settings.format() == Format.MOUSETRAP_CSV) {
+      return "mousetrap positions";
+    }
+    return (settings.nested() ? "nested " : "") + settings.what().label();
+  }
+
+  private String sourceNoun() {
+    return settings.what().fromEvents() ? "events" : "pages";
   }
 
   /** The checkpoint to resume from, or null to start afresh (stale files removed). */
@@ -152,9 +179,9 @@ public final class Exporter {
 
   private Checkpoint copy(KafkaConsumer<String, byte[]> consumer, String topic, Checkpoint start, Spool spool,
       Path checkpointFile) throws Exception {
-    AvroSerde<InteractionEvent> events = AvroSerde.of(InteractionEvent.class);
-    AvroSerde<PageRecord> pages = AvroSerde.of(PageRecord.class);
+    SourceRecords source = new SourceRecords();
     long[] counts = {start.records(), start.skipped()};
+    DatasetsSeen datasets = new DatasetsSeen(start.datasets());
     long[] lastCheckpoint = {System.currentTimeMillis(), start.records()};
     long[] nextProgress = {(start.records() / settings.progressEvery() + 1) * settings.progressEvery()};
     Checkpoint[] latest = {start};
@@ -164,14 +191,17 @@ public final class Exporter {
         return;
       }
       try {
-        if (settings.what() == What.EVENTS) {
-          InteractionEvent e = events.decode(record.value());
-          if (settings.filters().matches(e.getHitDatasetName(), e.getImageNetHitId(), e.getAnnotationId())) {
-            spool.append(e);
-            counts[0]++;
+        if (settings.what().fromEvents()) {
+          for (InteractionEvent e : source.events(record.value())) {
+            datasets.add(e.getHitDatasetName());
+            if (settings.filters().matches(e.getHitDatasetName(), e.getImageNetHitId(), e.getAnnotationId())) {
+              spool.append(e);
+              counts[0]++;
+            }
           }
         } else {
-          PageRecord p = pages.decode(record.value());
+          PageRecord p = source.page(record.value());
+          datasets.add(p.getHitDatasetName());
           if (settings.filters().matches(p.getHitDatasetName(), p.getImageNetHitId(), p.getAnnotationId())) {
             spool.append(p);
             counts[0]++;
@@ -183,10 +213,11 @@ public final class Exporter {
     }, positions -> {
       long now = System.currentTimeMillis();
       Checkpoint reached = new Checkpoint(start.fingerprint(), start.ranges(), positions, latest[0].spoolBytes(),
-          counts[0], counts[1]);
+          counts[0], counts[1], datasets.counts());
       boolean done = reached.complete();
       if (done || now - lastCheckpoint[0] >= CHECKPOINT_MILLIS || counts[0] - lastCheckpoint[1] >= checkpointRecords) {
-        reached = new Checkpoint(start.fingerprint(), start.ranges(), positions, spool.sync(), counts[0], counts[1]);
+        reached = new Checkpoint(start.fingerprint(), start.ranges(), positions, spool.sync(), counts[0], counts[1],
+            datasets.counts());
         reached.write(checkpointFile);
         lastCheckpoint[0] = now;
         lastCheckpoint[1] = counts[0];
@@ -197,7 +228,7 @@ public final class Exporter {
       }
       if (counts[0] >= nextProgress[0] || done) {
         long total = reached.total();
-        progress.printf("export: %,d records written, %,d of %,d source records read (%d%%)%n", counts[0],
+        progress.printf("export: %,d %s selected, %,d of %,d source records read (%d%%)%n", counts[0], sourceNoun(),
             reached.read(), total, total == 0 ? 100 : reached.read() * 100 / total);
         progress.flush();
         nextProgress[0] = (counts[0] / settings.progressEvery() + 1) * settings.progressEvery();
@@ -206,7 +237,7 @@ public final class Exporter {
     if (!latest[0].complete()) {
       // an empty range: nothing was polled
       Checkpoint reached = new Checkpoint(start.fingerprint(), start.ranges(), endPositions(start), spool.sync(),
-          counts[0], counts[1]);
+          counts[0], counts[1], datasets.counts());
       reached.write(checkpointFile);
       latest[0] = reached;
     }

@@ -16,4 +16,19 @@ public record Filters(String dataset, String hit, String annotation) {
   String describe() {
     return "dataset=" + dataset + ";hit=" + hit + ";annotation=" + annotation;
   }
+
+  /** The filters given, as options ("no filter" when none). */
+  String options() {
+    StringBuilder text = new StringBuilder();
+    if (dataset != null) {
+      text.append("--dataset ").append(dataset).append(' ');
+    }
+    if (hit != null) {
+      text.append("--hit ").append(hit).append(' ');
+    }
+    if (annotation != null) {
+      text.append("--annotation ").append(annotation).append(' ');
+    }
+    return text.length() == 0 ? "no filter" : text.toString().trim();
+  }
 }

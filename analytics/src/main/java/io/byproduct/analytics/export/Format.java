@@ -7,8 +7,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /** Output formats of an export. */
 public enum Format {
-  /** One JSON document per line, in the seed's JSON shape (pages, images) or the event's fields. */
+  /** One JSON object per line: a flat table's row, or (nested) the seed's JSON shape / the event's fields. */
   JSONL("jsonl"),
+  /** RFC 4180 CSV with a header, one row per table row (flat tables only). */
+  CSV("csv"),
   /** An Avro object container file (deflate), the schema embedded. */
   AVRO("avro"),
   /** An Apache Parquet file (Snappy), converted from the Avro schema by parquet-avro. */
@@ -34,7 +36,7 @@ public enum Format {
   public static Format of(String text) {
     String wanted = text.trim().toLowerCase(Locale.ROOT).replace('_', '-');
     return Arrays.stream(values()).filter(f -> f.label.equals(wanted)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not one of jsonl, avro, parquet, mousetrap-csv"));
+        .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not one of jsonl, csv, avro, parquet, mousetrap-csv"));
   }
 
   @Override

@@ -1,80 +1,66 @@
 package io.byproduct.analytics.export;
 
-import io.byproduct.schemas.event.InteractionEvent;
-import io.byproduct.schemas.event.PointerSample;
-import io.byproduct.schemas.record.ImageRecord;
-import io.byproduct.schemas.record.PageRecord;
-import io.byproduct.schemas.record.TrackPoint;
+import io.byproduct.analytics.export.table.PageTables;
+import io.byproduct.analytics.export.table.RowFiles;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Pointer trajectories as a long-format CSV that R's mousetrap reads with {@code
- * mt_import_long(read.csv(file))} and its defaults: one row per pointer sample, a trajectory ({@code
- * mt_id}) per image of a page, ordered by {@code mt_seq}; {@code timestamps} in epoch milliseconds
- * of the browser's clock; {@code xpos}, {@code ypos} as fractions of the rendered image (0..1,
- * origin top-left, y downwards). Every other column is constant within a trajectory (trial-level
- * data for mousetrap).
- *
- * <p>From pages or images: the per-image record's {@code mouseTracking} (at most one point per
- * 1000/60 ms, paused while the image was selected). From events: every raw {@code PointerSample}
- * (also while selected), in the order received.
+ * mt_import_long(read.csv(file))} and its defaults. A trial ({@code mt_id}) is one hover: the
+ * pointer entered an image and left it. Its rows are the pointer positions and the clicks in that
+ * hover ({@code is_click}), in time order ({@code mt_seq}); {@code timestamps} in epoch ms of the
+ * browser clock; {@code xpos}, {@code ypos} in CSS pixels of the rendered image (origin top-left,
+ * y downwards) so distances are not stretched, {@code x_frac}, {@code y_frac} as fractions beside
+ * them. Every other column is constant within a trial (mousetrap's trial-level data). Missing
+ * values are {@code NA}, booleans {@code TRUE}/{@code FALSE} (R's defaults).
  */
 final class MousetrapCsv {
 
-  static final List<String> RECORD_COLUMNS = List.of("mt_id", "mt_seq", "timestamps", "xpos", "ypos",
-      "annotation_id", "page_no", "image_id", "position", "worker_id", "hit_dataset_name", "imagenet_hit_id",
-      "version", "status", "selected", "image_width", "image_height", "original_image_width",
-      "original_image_height");
-  static final List<String> EVENT_COLUMNS = List.of("mt_id", "mt_seq", "timestamps", "xpos", "ypos",
-      "annotation_id", "page_no", "image_id", "worker_id", "hit_dataset_name", "imagenet_hit_id", "version");
+  /** The per-position columns, first in every file. */
+  static final List<String> POSITION_COLUMNS = List.of("mt_id", "mt_seq", "timestamps", "xpos", "ypos", "x_frac",
+      "y_frac", "is_click");
+
+  /** A position in a trial: time, fractions, and whether it is a click. */
+  record Position(long time, double x, double y, boolean click) {}
 
   private final Writer out;
-  private final Map<String, Integer> eventSeq = new HashMap<>();
+  private long rows;
 
-  MousetrapCsv(Writer out, boolean events) throws IOException {
+  MousetrapCsv(Writer out, List<String> trialColumns) throws IOException {
     this.out = out;
-    row((events ? EVENT_COLUMNS : RECORD_COLUMNS).toArray());
+    List<String> header = new ArrayList<>(POSITION_COLUMNS);
+    header.addAll(trialColumns);
+    row(header.toArray());
   }
 
-  static String trajectoryId(String annotationId, int pageNo, String imageId) {
-    return annotationId + ":" + pageNo + ":" + imageId;
+  static String trialId(String annotationId, int pageNo, String imageId, int hoverNo) {
+    return annotationId + ":" + pageNo + ":" + imageId + ":" + hoverNo;
   }
 
-  void page(PageRecord page) throws IOException {
-    for (int i = 0; i < page.getImages().size(); i++) {
-      ImageRecord image = page.getImages().get(i);
-      String id = trajectoryId(page.getAnnotationId(), page.getPageNo(), image.getImageID());
-      int seq = 0;
-      for (TrackPoint p : image.getMouseTracking()) {
-        row(id, ++seq, p.getTime(), decimal(p.getX()), decimal(p.getY()), page.getAnnotationId(), page.getPageNo(),
-            image.getImageID(), i, image.getWorkerId(), page.getHitDatasetName(), page.getImageNetHitId(),
-            page.getVersion(), page.getStatus().name(), image.getSelected() ? "TRUE" : "FALSE", image.getImageWidth(),
-            image.getImageHeight(), image.getOriginalImageWidth(), image.getOriginalImageHeight());
-      }
+  /** Writes one trial: its positions (already in time order) with pixels from the rendered size, then its trial-level values. */
+  void trial(String id, List<Position> positions, Number width, Number height, Object... trialValues) throws IOException {
+    int seq = 0;
+    for (Position p : positions) {
+      Object[] row = new Object[POSITION_COLUMNS.size() + trialValues.length];
+      row[0] = id;
+      row[1] = ++seq;
+      row[2] = p.time();
+      row[3] = width == null ? null : PageTables.pixels(p.x(), width.doubleValue());
+      row[4] = height == null ? null : PageTables.pixels(p.y(), height.doubleValue());
+      row[5] = p.x();
+      row[6] = p.y();
+      row[7] = p.click();
+      System.arraycopy(trialValues, 0, row, POSITION_COLUMNS.size(), trialValues.length);
+      row(row);
+      rows++;
     }
   }
 
-  void event(InteractionEvent e) throws IOException {
-    if (!(e.getPayload() instanceof PointerSample p)) {
-      return;
-    }
-    String id = trajectoryId(e.getAnnotationId(), e.getPageNo(), p.getImageId());
-    int seq = eventSeq.merge(id, 1, Integer::sum);
-    row(id, seq, e.getClientTime(), decimal(p.getX()), decimal(p.getY()), e.getAnnotationId(), e.getPageNo(),
-        p.getImageId(), e.getWorkerId(), e.getHitDatasetName(), e.getImageNetHitId(), e.getVersion().name());
-  }
-
-  /** Plain decimal notation (never 1.0E-4), as short as the double allows. */
-  static String decimal(double value) {
-    if (value == 0) {
-      return "0";
-    }
-    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  long rows() {
+    return rows;
   }
 
   private void row(Object... values) throws IOException {
@@ -89,15 +75,17 @@ final class MousetrapCsv {
     out.write(line.toString());
   }
 
-  /** RFC 4180: quoted when it holds a comma, quote or line break; missing values are NA (R's default). */
+  /** RFC 4180 field; missing values are NA, booleans TRUE/FALSE, numbers in plain decimals. */
   static String field(Object value) {
     if (value == null) {
       return "NA";
     }
-    String text = value.toString();
-    if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
-      return '"' + text.replace("\"", "\"\"") + '"';
+    if (value instanceof Boolean b) {
+      return b ? "TRUE" : "FALSE";
     }
-    return text;
+    if (value instanceof Double d) {
+      return RowFiles.decimal(d);
+    }
+    return RowFiles.quoted(value.toString());
   }
 }

@@ -1,147 +1,83 @@
 package io.byproduct.analytics.export;
 
-import io.byproduct.schemas.json.RecordJson;
-import io.byproduct.schemas.event.InteractionEvent;
-import io.byproduct.schemas.record.PageRecord;
-import java.io.BufferedWriter;
+import io.byproduct.analytics.export.table.EventTable;
+import io.byproduct.analytics.export.table.PageTables;
+import io.byproduct.analytics.export.table.RowFiles;
+import io.byproduct.analytics.export.table.RowSink;
+import io.byproduct.analytics.export.table.Table;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.avro.file.CodecFactory;
-import org.apache.avro.file.DataFileReader;
-import org.apache.avro.file.DataFileWriter;
-import org.apache.avro.generic.GenericDatumWriter;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumReader;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.parquet.hadoop.ParquetWriter;
 
-/** Turns a finished work file (the selected pages or events, in Avro) into the requested format. */
+/** Turns a finished work file (the selected pages or events, in Avro) into the requested table and format. */
 final class Renderer {
 
   private Renderer() {}
 
-  /** The Avro schema of an export's rows. */
-  static Schema rowSchema(What what) {
-    return switch (what) {
-      case PAGES -> PageRecord.getClassSchema();
-      case IMAGES -> ImageRows.SCHEMA;
-      case EVENTS -> InteractionEvent.getClassSchema();
+  /** The table an export writes (null for nested and mousetrap exports). */
+  static Table tableOf(ExportSettings settings) {
+    if (settings.nested() || settings.format() == Format.MOUSETRAP_CSV) {
+      return null;
+    }
+    return settings.what().fromEvents() ? EventTable.TABLE : settings.what().pageTable().table();
+  }
+
+  /** Writes {@code target} (a new file) from the work file {@code spool}; returns the rows written. */
+  static long render(ExportSettings settings, Path spool, Path target) throws IOException {
+    if (settings.nested()) {
+      return NestedFiles.render(settings, spool, target);
+    }
+    if (settings.format() == Format.MOUSETRAP_CSV) {
+      return mousetrap(settings, spool, target);
+    }
+    Table table = tableOf(settings);
+    try (RowSink sink = RowFiles.open(kind(settings.format()), table, target)) {
+      if (settings.what().fromEvents()) {
+        SpoolReader.events(spool, settings.dedupe(), (e, replaced, resent) ->
+            sink.write(EventTable.row(e, replaced, resent)));
+      } else {
+        PageTables.Rows rows = settings.what().pageTable().rows();
+        SpoolReader.pages(spool, page -> {
+          IOException[] failed = {null};
+          rows.of(page, row -> {
+            try {
+              sink.write(row);
+            } catch (IOException e) {
+              failed[0] = e;
+            }
+          });
+          if (failed[0] != null) {
+            throw failed[0];
+          }
+        });
+      }
+      return sink.rows();
+    }
+  }
+
+  private static RowFiles.Kind kind(Format format) {
+    return switch (format) {
+      case JSONL -> RowFiles.Kind.JSONL;
+      case CSV -> RowFiles.Kind.CSV;
+      case AVRO -> RowFiles.Kind.AVRO;
+      case PARQUET -> RowFiles.Kind.PARQUET;
+      case MOUSETRAP_CSV -> throw new IllegalArgumentException("not a table format");
     };
   }
 
-  /** The schema of the work file's records. */
-  static Schema sourceSchema(What what) {
-    return what == What.EVENTS ? InteractionEvent.getClassSchema() : PageRecord.getClassSchema();
-  }
-
-  /** Writes {@code target} (a new file) from the work file {@code spool}, or moves the work file there when it already is the output. */
-  static void render(What what, Format format, Path spool, Path target) throws IOException {
-    if (format == Format.AVRO && what != What.IMAGES) {
-      Files.move(spool, target, StandardCopyOption.REPLACE_EXISTING);
-      return;
-    }
-    switch (format) {
-      case AVRO -> avro(what, spool, target);
-      case PARQUET -> parquet(what, spool, target);
-      case JSONL -> jsonLines(what, spool, target);
-      case MOUSETRAP_CSV -> mousetrap(what, spool, target);
-    }
-  }
-
-  @FunctionalInterface
-  private interface RecordConsumer {
-    void accept(SpecificRecord record) throws IOException;
-  }
-
-  private static void forEach(What what, Path spool, RecordConsumer consumer) throws IOException {
-    Schema schema = sourceSchema(what);
-    try (DataFileReader<SpecificRecord> reader = new DataFileReader<>(spool.toFile(),
-        new SpecificDatumReader<>(schema, schema, SpecificData.get()))) {
-      while (reader.hasNext()) {
-        consumer.accept(reader.next());
+  private static long mousetrap(ExportSettings settings, Path spool, Path target) throws IOException {
+    try (Writer out = RowFiles.writer(target)) {
+      if (settings.what().fromEvents()) {
+        MousetrapCsv csv = new MousetrapCsv(out, EventTrials.COLUMNS);
+        EventTrials trials = new EventTrials(csv);
+        SpoolReader.events(spool, settings.dedupe(), (e, replaced, resent) -> trials.event(e, replaced));
+        trials.finish();
+        return csv.rows();
       }
+      MousetrapCsv csv = new MousetrapCsv(out, RecordTrials.COLUMNS);
+      RecordTrials trials = new RecordTrials(csv);
+      SpoolReader.pages(spool, trials::page);
+      return csv.rows();
     }
-  }
-
-  private static List<?> rows(What what, SpecificRecord record) {
-    return what == What.IMAGES ? ImageRows.of((PageRecord) record) : List.of(record);
-  }
-
-  private static void avro(What what, Path spool, Path target) throws IOException {
-    Schema schema = rowSchema(what);
-    try (DataFileWriter<Object> writer = new DataFileWriter<>(new GenericDatumWriter<>(schema, SpecificData.get()))) {
-      writer.setCodec(CodecFactory.deflateCodec(6));
-      writer.create(schema, target.toFile());
-      forEach(what, spool, record -> {
-        for (Object row : rows(what, record)) {
-          writer.append(row);
-        }
-      });
-    }
-  }
-
-  private static void parquet(What what, Path spool, Path target) throws IOException {
-    try (ParquetWriter<Object> writer = RowFiles.parquetWriter(rowSchema(what), target)) {
-      forEach(what, spool, record -> {
-        for (Object row : rows(what, record)) {
-          writer.write(row);
-        }
-      });
-    }
-  }
-
-  private static void jsonLines(What what, Path spool, Path target) throws IOException {
-    try (Writer out = writer(target)) {
-      forEach(what, spool, record -> {
-        if (what == What.EVENTS) {
-          line(out, RecordJson.avro(record));
-        } else if (what == What.PAGES) {
-          line(out, RecordJson.page((PageRecord) record));
-        } else {
-          PageRecord page = (PageRecord) record;
-          for (int i = 0; i < page.getImages().size(); i++) {
-            line(out, imageOf(page, i));
-          }
-        }
-      });
-    }
-  }
-
-  private static void line(Writer out, Object node) throws IOException {
-    out.write(RecordJson.MAPPER.writeValueAsString(node));
-    out.write('\n');
-  }
-
-  private static void mousetrap(What what, Path spool, Path target) throws IOException {
-    try (Writer out = writer(target)) {
-      MousetrapCsv csv = new MousetrapCsv(out, what == What.EVENTS);
-      forEach(what, spool, record -> {
-        if (record instanceof PageRecord page) {
-          csv.page(page);
-        } else {
-          csv.event((InteractionEvent) record);
-        }
-      });
-    }
-  }
-
-  private static Writer writer(Path target) throws IOException {
-    return new BufferedWriter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), 1 << 16);
-  }
-
-  /** The image at {@code position} of a page: the seed's record, its page's context, its position and the page's status. */
-  static tools.jackson.databind.node.ObjectNode imageOf(PageRecord page, int position) {
-    tools.jackson.databind.node.ObjectNode node = RecordJson.image(page.getImages().get(position), page.getAnnotationId(),
-        page.getPageNo(), page.getHitDatasetName(), page.getImageNetHitId());
-    node.put("position", position);
-    node.put("status", page.getStatus().name());
-    RecordJson.putNullable(node, "version", page.getVersion());
-    return node;
   }
 }

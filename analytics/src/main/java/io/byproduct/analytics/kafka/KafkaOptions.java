@@ -20,6 +20,10 @@ public final class KafkaOptions {
       description = "Prefix of the topics read (the system's byproduct.topics.prefix). Default: none.")
   String topicPrefix = "";
 
+  @Option(names = "--verbose", description = "Show the Kafka clients' own log (info and warnings); off by default,"
+      + " errors are reported by the command itself.")
+  boolean verbose;
+
   public KafkaOptions() {}
 
   public KafkaOptions(String bootstrapServers, String topicPrefix) {

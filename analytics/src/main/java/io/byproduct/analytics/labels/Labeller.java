@@ -5,8 +5,10 @@ import io.byproduct.analytics.export.ExportSettings;
 import io.byproduct.analytics.export.Exporter;
 import io.byproduct.analytics.export.Filters;
 import io.byproduct.analytics.export.Format;
-import io.byproduct.analytics.export.RowFiles;
 import io.byproduct.analytics.export.What;
+import io.byproduct.analytics.export.table.RowFiles;
+import io.byproduct.analytics.export.table.RowSink;
+import io.byproduct.analytics.export.table.Table;
 import io.byproduct.analytics.kafka.KafkaOptions;
 import io.byproduct.analytics.kafka.RangeSpec;
 import io.byproduct.schemas.record.PageRecord;
@@ -16,9 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileReader;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificDatumReader;
 
 /**
@@ -54,7 +54,8 @@ public final class Labeller {
     Path work = Files.createTempDirectory(dir, ".labels-");
     try {
       Path avro = work.resolve("pages.avro");
-      new Exporter(kafka, ExportSettings.of(What.PAGES, Format.AVRO, avro).withFilters(filters).withRange(range),
+      new Exporter(kafka, ExportSettings.of(What.PAGES, Format.AVRO, avro).withNested(true).withFilters(filters)
+          .withRange(range),
           progress).run();
       try (DataFileReader<PageRecord> reader = new DataFileReader<>(avro.toFile(),
           new SpecificDatumReader<>(PageRecord.class))) {
@@ -91,14 +92,17 @@ public final class Labeller {
   }
 
   /** Each file is written in the work directory and moved into place in one step: complete or absent. */
-  private static void write(Schema schema, List<GenericRecord> rows, Path dir, String name, Path work)
+  private static void write(Table table, List<Object[]> rows, Path dir, String name, Path work)
       throws IOException {
-    Path csv = work.resolve(name + ".csv");
-    Path parquet = work.resolve(name + ".parquet");
-    RowFiles.csv(schema, rows, csv);
-    RowFiles.parquet(schema, rows, parquet);
-    Files.move(csv, dir.resolve(name + ".csv"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    Files.move(parquet, dir.resolve(name + ".parquet"), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    for (RowFiles.Kind kind : List.of(RowFiles.Kind.CSV, RowFiles.Kind.PARQUET)) {
+      String file = name + (kind == RowFiles.Kind.CSV ? ".csv" : ".parquet");
+      Path written = work.resolve(file);
+      try (RowSink sink = RowFiles.open(kind, table, written)) {
+        for (Object[] row : rows) {
+          sink.write(row);
+        }
+      }
+      Files.move(written, dir.resolve(file), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 }

@@ -89,8 +89,9 @@ public final class ReplayCommand implements Callable<Integer> {
     String tablePrefix;
   }
 
-  @Option(names = "--format", paramLabel = "jsonl|avro|parquet|mousetrap-csv", converter = Format.Converter.class,
-      defaultValue = "jsonl", description = "With --to-dir: the file format (default ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "jsonl|csv|avro|parquet|mousetrap-csv", converter = Format.Converter.class,
+      defaultValue = "jsonl", description = "With --to-dir: the file format (default ${DEFAULT-VALUE}): jsonl, avro"
+          + " and parquet hold the pages as stored; csv the flat pages table; mousetrap-csv the trajectories.")
   Format format;
 
   @Option(names = "--dynamo-endpoint", paramLabel = "URL",
@@ -138,7 +139,7 @@ public final class ReplayCommand implements Callable<Integer> {
       if (output.dir != null) {
         Files.createDirectories(output.dir);
         Path file = output.dir.resolve("pages." + format.extension());
-        new Exporter(replayed, ExportSettings.of(What.PAGES, format, file), out).run();
+        new Exporter(replayed, pagesFile(format, file), out).allowEmpty().run();
       } else {
         writeTables(replayed, output.tablePrefix, out);
       }
@@ -162,5 +163,14 @@ public final class ReplayCommand implements Callable<Integer> {
           page -> counts[writer.write(page) == WriteOutcome.WRITTEN ? 0 : 1]++);
       out.printf("replay: %,d pages written to %s (%,d were there already)%n", counts[0], names.page(), counts[1]);
     }
+  }
+
+  /** The replayed pages as stored (jsonl, avro, parquet), as the flat pages table (csv), or as trajectories. */
+  static ExportSettings pagesFile(Format format, Path file) {
+    return switch (format) {
+      case CSV -> ExportSettings.of(What.PAGES, format, file);
+      case MOUSETRAP_CSV -> ExportSettings.of(What.POINTS, format, file);
+      default -> ExportSettings.of(What.PAGES, format, file).withNested(true);
+    };
   }
 }

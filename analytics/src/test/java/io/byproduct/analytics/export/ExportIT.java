@@ -28,12 +28,17 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileReader;
+import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.parquet.avro.AvroParquetReader;
+import org.apache.parquet.conf.PlainParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.io.LocalInputFile;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,10 +92,19 @@ class ExportIT {
   }
 
   private Exporter.Result export(What what, Format format, Filters filters, RangeSpec range, String file) throws Exception {
-    Path out = dir.resolve(file);
+    return export(ExportSettings.of(what, format, dir.resolve(file)).withFilters(filters).withRange(range));
+  }
+
+  /** The stored records' own shape (--nested). */
+  private Exporter.Result nested(What what, Format format, Filters filters, RangeSpec range, String file) throws Exception {
+    return export(ExportSettings.of(what, format, dir.resolve(file)).withFilters(filters).withRange(range)
+        .withNested(true));
+  }
+
+  private Exporter.Result export(ExportSettings settings) throws Exception {
+    Path out = settings.out();
     StringWriter progress = new StringWriter();
-    Exporter.Result result = new Exporter(options, ExportSettings.of(what, format, out).withFilters(filters)
-        .withRange(range), new PrintWriter(progress, true)).run();
+    Exporter.Result result = new Exporter(options, settings, new PrintWriter(progress, true)).run();
     assertThat(out).exists();
     assertThat(Exporter.partialOf(out)).doesNotExist();
     assertThat(Exporter.checkpointOf(out)).doesNotExist();
@@ -117,6 +131,20 @@ class ExportIT {
     return records;
   }
 
+  /** Nested Parquet read with the contract's schema (the file holds its enums as strings). */
+  private static List<GenericRecord> parquet(Path file, Schema readSchema) throws Exception {
+    List<GenericRecord> records = new ArrayList<>();
+    PlainParquetConfiguration conf = new PlainParquetConfiguration();
+    conf.set("parquet.avro.read.schema", readSchema.toString()); // AvroReadSupport.setAvroReadSchema takes a Hadoop conf
+    try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(new LocalInputFile(file))
+        .withDataModel(GenericData.get()).withConf(conf).build()) {
+      for (GenericRecord r = reader.read(); r != null; r = reader.read()) {
+        records.add(r);
+      }
+    }
+    return records;
+  }
+
   @SuppressWarnings("unchecked")
   private static <T> T specific(Schema schema, GenericRecord generic) {
     return (T) SpecificData.get().deepCopy(schema, generic);
@@ -128,7 +156,7 @@ class ExportIT {
 
   @Test
   void pages_asJsonl_areThePagesAsDynamoDbStoresThem() throws Exception {
-    Exporter.Result result = export(What.PAGES, Format.JSONL, STUDY, RangeSpec.all(), "pages.jsonl");
+    Exporter.Result result = nested(What.PAGES, Format.JSONL, STUDY, RangeSpec.all(), "pages.jsonl");
 
     assertThat(result.records()).isEqualTo(4);
     assertThat(result.skipped()).isEqualTo(1);
@@ -149,21 +177,21 @@ class ExportIT {
 
   @Test
   void pages_asAvroAndParquet_readBackWithTheirJavaReaders_equalTheStoredRecords() throws Exception {
-    export(What.PAGES, Format.AVRO, STUDY, RangeSpec.all(), "pages.avro");
-    export(What.PAGES, Format.PARQUET, STUDY, RangeSpec.all(), "pages.parquet");
+    nested(What.PAGES, Format.AVRO, STUDY, RangeSpec.all(), "pages.avro");
+    nested(What.PAGES, Format.PARQUET, STUDY, RangeSpec.all(), "pages.parquet");
 
     List<PageRecord> fromAvro = avro(dir.resolve("pages.avro"), PageRecord.getClassSchema());
     assertThat(sorted(fromAvro)).isEqualTo(studyPages());
-    List<PageRecord> fromParquet = Fixtures.readParquet(dir.resolve("pages.parquet")).stream()
+    List<PageRecord> fromParquet = parquet(dir.resolve("pages.parquet"), PageRecord.getClassSchema()).stream()
         .map(g -> (PageRecord) specific(PageRecord.getClassSchema(), g)).toList();
     assertThat(sorted(fromParquet)).isEqualTo(studyPages());
   }
 
   @Test
   void images_inEveryFormat_areOneRowPerImage_withThePagesContext() throws Exception {
-    export(What.IMAGES, Format.AVRO, STUDY, RangeSpec.all(), "images.avro");
-    export(What.IMAGES, Format.PARQUET, STUDY, RangeSpec.all(), "images.parquet");
-    export(What.IMAGES, Format.JSONL, STUDY, RangeSpec.all(), "images.jsonl");
+    nested(What.IMAGES, Format.AVRO, STUDY, RangeSpec.all(), "images.avro");
+    nested(What.IMAGES, Format.PARQUET, STUDY, RangeSpec.all(), "images.parquet");
+    nested(What.IMAGES, Format.JSONL, STUDY, RangeSpec.all(), "images.jsonl");
 
     Map<String, ImageRecord> expected = new LinkedHashMap<>();
     for (PageRecord page : studyPages()) {
@@ -176,7 +204,7 @@ class ExportIT {
         new GenericDatumReader<>(ImageRows.SCHEMA, ImageRows.SCHEMA, SpecificData.get()))) {
       reader.forEach(avroRows::add);
     }
-    for (List<GenericRecord> rows : List.of(avroRows, Fixtures.readParquet(dir.resolve("images.parquet")))) {
+    for (List<GenericRecord> rows : List.of(avroRows, parquet(dir.resolve("images.parquet"), ImageRows.SCHEMA))) {
       Map<String, ImageRecord> actual = new LinkedHashMap<>();
       for (GenericRecord row : rows) {
         actual.put(row.get("annotationId") + "/" + row.get("pageNo") + "/" + row.get("position"),
@@ -195,15 +223,15 @@ class ExportIT {
 
   @Test
   void events_inEveryFormat_equalTheRawEvents() throws Exception {
-    export(What.EVENTS, Format.AVRO, STUDY, RangeSpec.all(), "events.avro");
-    export(What.EVENTS, Format.PARQUET, STUDY, RangeSpec.all(), "events.parquet");
-    export(What.EVENTS, Format.JSONL, STUDY, RangeSpec.all(), "events.jsonl");
+    nested(What.EVENTS, Format.AVRO, STUDY, RangeSpec.all(), "events.avro");
+    nested(What.EVENTS, Format.PARQUET, STUDY, RangeSpec.all(), "events.parquet");
+    nested(What.EVENTS, Format.JSONL, STUDY, RangeSpec.all(), "events.jsonl");
     Comparator<InteractionEvent> order = Comparator.comparing(InteractionEvent::getEventId);
     List<InteractionEvent> expected = EVENTS.stream().filter(e -> e.getHitDatasetName().equals("study")).sorted(order).toList();
 
     List<InteractionEvent> fromAvro = avro(dir.resolve("events.avro"), InteractionEvent.getClassSchema());
     assertThat(fromAvro.stream().sorted(order).toList()).isEqualTo(expected);
-    List<InteractionEvent> fromParquet = Fixtures.readParquet(dir.resolve("events.parquet")).stream()
+    List<InteractionEvent> fromParquet = parquet(dir.resolve("events.parquet"), InteractionEvent.getClassSchema()).stream()
         .map(g -> (InteractionEvent) specific(InteractionEvent.getClassSchema(), g)).sorted(order).toList();
     assertThat(fromParquet).isEqualTo(expected);
     List<JsonNode> lines = jsonLines(dir.resolve("events.jsonl"));
@@ -217,85 +245,12 @@ class ExportIT {
     assertThat(sample.get("workerId").asString()).isEqualTo(original.getWorkerId());
   }
 
-  /** Rows of a CSV without quoted commas (ours has none in these fixtures), by column name. */
-  private static List<Map<String, String>> csv(Path file) throws Exception {
-    List<String> lines = Files.readAllLines(file);
-    String[] header = lines.get(0).split(",", -1);
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] values = line.split(",", -1);
-      assertThat(values).hasSameSizeAs(header);
-      Map<String, String> row = new LinkedHashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], values[i]);
-      }
-      rows.add(row);
-    }
-    return rows;
-  }
-
-  @Test
-  void mousetrapCsv_ofPages_holdsEveryTrackedPoint_asLongFormatTrajectories() throws Exception {
-    export(What.PAGES, Format.MOUSETRAP_CSV, STUDY, RangeSpec.all(), "trajectories.csv");
-
-    List<Map<String, String>> rows = csv(dir.resolve("trajectories.csv"));
-    assertThat(rows.get(0).keySet()).startsWith("mt_id", "mt_seq", "timestamps", "xpos", "ypos")
-        .contains("image_id", "worker_id");
-    Map<String, List<Map<String, String>>> byTrajectory = new LinkedHashMap<>();
-    rows.forEach(r -> byTrajectory.computeIfAbsent(r.get("mt_id"), k -> new ArrayList<>()).add(r));
-    int expectedTrajectories = 0;
-    for (PageRecord page : studyPages()) {
-      for (ImageRecord image : page.getImages()) {
-        if (image.getMouseTracking().isEmpty()) {
-          continue;
-        }
-        expectedTrajectories++;
-        List<Map<String, String>> trajectory = byTrajectory.get(page.getAnnotationId() + ":" + page.getPageNo() + ":"
-            + image.getImageID());
-        assertThat(trajectory).hasSameSizeAs(image.getMouseTracking());
-        for (int i = 0; i < trajectory.size(); i++) {
-          TrackPoint point = image.getMouseTracking().get(i);
-          Map<String, String> row = trajectory.get(i);
-          assertThat(Integer.parseInt(row.get("mt_seq"))).isEqualTo(i + 1);
-          assertThat(Long.parseLong(row.get("timestamps"))).isEqualTo(point.getTime());
-          assertThat(Double.parseDouble(row.get("xpos"))).isEqualTo(point.getX());
-          assertThat(Double.parseDouble(row.get("ypos"))).isEqualTo(point.getY());
-          assertThat(row.get("worker_id")).isEqualTo(image.getWorkerId());
-          assertThat(row.get("selected")).isEqualTo(image.getSelected() ? "TRUE" : "FALSE");
-        }
-        // trial-level columns are constant within a trajectory (mousetrap's requirement)
-        assertThat(trajectory.stream().map(r -> {
-          Map<String, String> trial = new LinkedHashMap<>(r);
-          List.of("mt_seq", "timestamps", "xpos", "ypos").forEach(trial::remove);
-          return trial;
-        }).distinct()).hasSize(1);
-      }
-    }
-    assertThat(byTrajectory).hasSize(expectedTrajectories);
-    assertThat(Files.readString(dir.resolve("trajectories.csv"))).doesNotContain("E-");
-  }
-
-  @Test
-  void mousetrapCsv_ofEvents_holdsEveryRawPointerSample() throws Exception {
-    export(What.EVENTS, Format.MOUSETRAP_CSV, new Filters(null, null, "ann-A"), RangeSpec.all(), "raw.csv");
-
-    List<Map<String, String>> rows = csv(dir.resolve("raw.csv"));
-    List<InteractionEvent> samples = EVENTS.stream()
-        .filter(e -> e.getAnnotationId().equals("ann-A") && e.getPayload() instanceof PointerSample).toList();
-    assertThat(rows).hasSameSizeAs(samples);
-    for (Map<String, String> row : rows) {
-      assertThat(row.get("mt_id")).isEqualTo("ann-A:" + row.get("page_no") + ":" + row.get("image_id"));
-    }
-    assertThat(rows.stream().filter(r -> r.get("mt_id").equals("ann-A:1:n0144/ann-A_1_a")).map(r -> r.get("mt_seq")))
-        .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12");
-  }
-
   @Test
   void hitAndTimeFilters_selectTheRecords() throws Exception {
-    Exporter.Result byHit = export(What.PAGES, Format.AVRO, new Filters("study", "hit-1", null), RangeSpec.all(), "hit.avro");
+    Exporter.Result byHit = nested(What.PAGES, Format.AVRO, new Filters("study", "hit-1", null), RangeSpec.all(), "hit.avro");
     assertThat(byHit.records()).isEqualTo(3);
     // pages were written at T0+1000 .. T0+5000: [T0+2000, T0+4000) holds the 2nd and 3rd
-    Exporter.Result byTime = export(What.PAGES, Format.AVRO, Filters.none(),
+    Exporter.Result byTime = nested(What.PAGES, Format.AVRO, Filters.none(),
         RangeSpec.times(Instant.ofEpochMilli(T0 + 2000), Instant.ofEpochMilli(T0 + 4000)), "time.avro");
     assertThat(sorted(avro(dir.resolve("time.avro"), PageRecord.getClassSchema())))
         .isEqualTo(sorted(List.of(PAGES.get(1), PAGES.get(2))));
@@ -334,7 +289,8 @@ class ExportIT {
     assertThat(resumed.resumed()).isTrue();
     assertThat(progress.toString()).contains("export: resuming resumed.jsonl from its checkpoint");
     assertThat(resumed.records()).isEqualTo(events.size());
-    List<String> eventIds = jsonLines(out).stream().map(l -> l.get("annotationId").asString() + "/" + l.get("eventId").asString())
+    assertThat(resumed.rows()).isEqualTo(events.size());
+    List<String> eventIds = jsonLines(out).stream().map(l -> l.get("annotation_id").asString() + "/" + l.get("event_id").asString())
         .sorted().toList();
     assertThat(eventIds).isEqualTo(events.stream().map(e -> e.getAnnotationId() + "/" + e.getEventId()).sorted().toList());
     assertThat(Exporter.partialOf(out)).doesNotExist();

@@ -118,28 +118,28 @@ class LabelsIT {
 
     List<String> images = Files.readAllLines(dir.resolve("image-labels.csv"));
     assertThat(images.get(0))
-        .isEqualTo("imageId,classId,control,judgements,selections,selectionFrequency,majorityVote,posterior,label");
+        .isEqualTo("image_id,class_id,control,judgements,selections,selection_frequency,majority_vote,posterior,label");
     assertThat(images).hasSize(5);
     assertThat(row(images, "img-a,n01440764,")).startsWith("img-a,n01440764,positive,3,2,0.6666666666666666,true,");
     assertThat(row(images, "img-b,n01440764,")).startsWith("img-b,n01440764,NA,3,1,0.3333333333333333,false,");
     assertThat(row(images, "img-a,n01443537,")).startsWith("img-a,n01443537,NA,1,0,0,false,");
     List<String> workers = Files.readAllLines(dir.resolve("worker-quality.csv"));
-    assertThat(workers.get(0)).isEqualTo("workerId,judgements,selections,sensitivity,specificity");
+    assertThat(workers.get(0)).isEqualTo("worker_id,judgements,selections,sensitivity,specificity");
     assertThat(workers).hasSize(4);
     assertThat(row(workers, "W1,")).startsWith("W1,4,1,");
     assertThat(row(workers, "W3,")).startsWith("W3,2,1,");
 
     List<GenericRecord> parquet = Fixtures.readParquet(dir.resolve("image-labels.parquet"));
     assertThat(parquet).hasSize(4);
-    GenericRecord a = parquet.stream().filter(r -> r.get("imageId").toString().equals("img-a")
-        && r.get("classId").toString().equals("n01440764")).findFirst().orElseThrow();
+    GenericRecord a = parquet.stream().filter(r -> r.get("image_id").toString().equals("img-a")
+        && r.get("class_id").toString().equals("n01440764")).findFirst().orElseThrow();
     assertThat(a.get("selections")).isEqualTo(2);
     assertThat(a.get("control").toString()).isEqualTo("positive");
     double posterior = (Double) a.get("posterior");
     assertThat(posterior).isBetween(0.0, 1.0);
     assertThat(a.get("label")).isEqualTo(posterior >= 0.5);
     assertThat(Double.parseDouble(row(images, "img-a,n01440764,").split(",")[7])).isEqualTo(posterior);
-    assertThat(Fixtures.readParquet(dir.resolve("worker-quality.parquet"))).extracting(r -> r.get("workerId").toString())
+    assertThat(Fixtures.readParquet(dir.resolve("worker-quality.parquet"))).extracting(r -> r.get("worker_id").toString())
         .containsExactlyInAnyOrder("W1", "W2", "W3");
 
     // a second run refuses to replace the files unless asked
