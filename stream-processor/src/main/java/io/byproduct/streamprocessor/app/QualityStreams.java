@@ -4,12 +4,11 @@ import io.byproduct.platform.config.KafkaProperties;
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.schemas.topics.Topics;
 import io.byproduct.streamprocessor.quality.QualityTopology;
-import java.time.Duration;
+import io.byproduct.streamprocessor.topology.UnproducibleOutputHandler;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -26,17 +25,18 @@ public class QualityStreams implements SmartLifecycle {
 
   private final boolean enabled;
   private final Topology topology;
-  private final Properties config;
-  private volatile KafkaStreams streams;
+  private final StreamsRun run;
 
   public QualityStreams(Topics topics, KafkaProperties kafka, TopicsProperties topicProps,
       StreamProcessorProperties props, QualityProperties quality) {
     this.enabled = quality.enabled();
     this.topology = QualityTopology.build(topics, quality.thresholds(), true);
-    this.config = CaptureStreams.streamsConfig(kafka, topicProps, props);
+    Properties config = CaptureStreams.streamsConfig(kafka, topicProps, props);
     String applicationId = quality.applicationId().isBlank() ? topicProps.prefix() + "quality" : quality.applicationId();
-    this.config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    this.config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+    config.put(UnproducibleOutputHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters.name());
+    this.run = new StreamsRun("Quality", topology, config);
   }
 
   public Topology topology() {
@@ -48,8 +48,7 @@ public class QualityStreams implements SmartLifecycle {
   }
 
   public KafkaStreams.State state() {
-    KafkaStreams current = streams;
-    return current == null ? KafkaStreams.State.NOT_RUNNING : current.state();
+    return run.state();
   }
 
   @Override
@@ -58,27 +57,16 @@ public class QualityStreams implements SmartLifecycle {
       log.info("Quality topology disabled (byproduct.stream-processor.quality.enabled=false)");
       return;
     }
-    streams = new KafkaStreams(topology, config);
-    streams.setUncaughtExceptionHandler(e -> {
-      log.error("A quality stream thread failed; replacing it", e);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
-    streams.setStateListener((now, before) -> log.info("Quality streams {} -> {}", before, now));
-    streams.start();
-    log.info("Quality topology started as '{}'", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    run.start();
   }
 
   @Override
   public void stop() {
-    KafkaStreams current = streams;
-    if (current != null) {
-      current.close(Duration.ofSeconds(30));
-      streams = null;
-    }
+    run.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return streams != null;
+    return run.isRunning();
   }
 }
