@@ -4,6 +4,7 @@ import io.byproduct.platform.config.KafkaProperties;
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.schemas.topics.Topics;
 import io.byproduct.streamprocessor.quality.QualityTopology;
+import io.byproduct.streamprocessor.quality.UndecodableInputHandler;
 import io.byproduct.streamprocessor.topology.UnproducibleOutputHandler;
 import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,6 +37,7 @@ public class QualityStreams implements SmartLifecycle {
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
     config.put(UnproducibleOutputHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters.name());
+    config.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableInputHandler.class.getName());
     this.run = new StreamsRun("Quality", topology, config);
   }
 

@@ -1,5 +1,6 @@
 package io.byproduct.streamprocessor.quality;
 
+import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.quality.AssignmentQuality;
 import io.byproduct.schemas.quality.ControlRole;
 import io.byproduct.schemas.quality.HitReview;
@@ -11,6 +12,7 @@ import io.byproduct.schemas.record.PageRecord;
 import io.byproduct.schemas.record.PageStatus;
 import io.byproduct.schemas.record.Position;
 import io.byproduct.schemas.topics.Topics;
+import io.byproduct.streamprocessor.topology.UnproducibleOutputHandler;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,17 +39,27 @@ final class QualityDriver implements AutoCloseable {
   final TestOutputTopic<String, ImageFrequency> images;
   final TestOutputTopic<String, WorkerQuality> workers;
   final TestOutputTopic<String, AssignmentQuality> assignments;
+  final TestInputTopic<String, byte[]> rawPages;
+  final TestInputTopic<String, byte[]> rawReviews;
+  final TestOutputTopic<String, DeadLetter> deadLetters;
   private long time = 1_000_000;
 
   QualityDriver(QualityThresholds thresholds) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "quality-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(UnproducibleOutputHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters.name());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, UndecodableInputHandler.class.getName());
     driver = new TopologyTestDriver(QualityTopology.build(topics, thresholds, false), props, Instant.ofEpochMilli(0));
     reviews = driver.createInputTopic(topics.hitReviews.name(), Serdes.String().serializer(),
         topics.hitReviews.valueSerde().serializer());
     pages = driver.createInputTopic(topics.pages.name(), Serdes.String().serializer(),
         topics.pages.valueSerde().serializer());
+    rawPages = driver.createInputTopic(topics.pages.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    rawReviews = driver.createInputTopic(topics.hitReviews.name(), Serdes.String().serializer(),
+        Serdes.ByteArray().serializer());
+    deadLetters = driver.createOutputTopic(topics.deadLetters.name(), Serdes.String().deserializer(),
+        topics.deadLetters.valueSerde().deserializer());
     images = driver.createOutputTopic(topics.qualityImages.name(), Serdes.String().deserializer(),
         topics.qualityImages.valueSerde().deserializer());
     workers = driver.createOutputTopic(topics.qualityWorkers.name(), Serdes.String().deserializer(),

@@ -223,6 +223,18 @@ class QualityTopologyTest {
   }
 
   @Test
+  void undecodablePageOrReview_isSkipped_thePageDeadLettered_andTheNextPageIsScored() {
+    q.rawPages.pipeInput("a1", new byte[] {1, 2, 3});
+    // the global store's thread has no producer: a bad review is logged and skipped (its HIT stays unknown)
+    q.rawReviews.pipeInput("demo|hit-x", new byte[] {4, 5});
+    q.send(catPage("a2", "w2", "v1").image("x", true).build());
+
+    assertThat(q.deadLetters.readValuesToList()).extracting(l -> l.getReason() + "@" + l.getOriginTopic())
+        .containsExactly("undecodable@pages");
+    assertThat(QualityDriver.latest(q.assignments).get("a2").getCounts().getPages()).isEqualTo(1);
+  }
+
+  @Test
   void topology_namesEveryNodeStoreAndRepartitionTopic() {
     Topology topology = QualityTopology.build(Topics.defaults(), QualityThresholds.defaults(), true);
     String description = topology.describe().toString();
