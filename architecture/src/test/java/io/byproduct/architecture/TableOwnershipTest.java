@@ -14,6 +14,7 @@ import io.byproduct.platform.annotations.AnnotationItems;
 import io.byproduct.platform.catalog.AnnotationCounts;
 import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.platform.quality.QualityItems;
 import io.byproduct.platform.pages.PageItems;
 
 /**
@@ -52,6 +53,15 @@ class TableOwnershipTest {
       .because("the page assembler owns ImageNetCountMarker and the annotation counts on ImageNetClass and"
           + " ImageNetImage: only it counts (AnnotationCounts.count); others may read AnnotationCounts.VERSIONS"
           + " and the counts through Catalog." + BY_OWNER);
+
+  @ArchTest
+  static final ArchRule onlyThePageAssemblerWritesQuality = noClasses()
+      .that().resideOutsideOfPackages(PAGE_ASSEMBLER, PLATFORM)
+      .should().callMethodWhere(target(owner(JavaClass.Predicates.equivalentTo(QualityItems.class)))
+          .and(target(name("itemOf"))))
+      .because("the page assembler owns ImageNetQuality: it alone builds its items (QualityItems.itemOf, in"
+          + " pageassembler.writing.QualityWriter) from the quality topics; the gateway reads them with"
+          + " QualityReader." + BY_OWNER);
 
   @ArchTest
   static final ArchRule onlyTheHitToolWritesHitsAndTheCatalog = noClasses()

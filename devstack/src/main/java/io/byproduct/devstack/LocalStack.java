@@ -1,6 +1,9 @@
 package io.byproduct.devstack;
 
 import io.byproduct.hittool.demo.DemoDataset;
+import io.byproduct.hittool.reviews.HitReviewPublisher;
+import io.byproduct.platform.config.KafkaProperties;
+import io.byproduct.schemas.topics.Topics;
 import io.byproduct.gateway.GatewayApplication;
 import io.byproduct.localinfra.DynaliteInstall;
 import io.byproduct.localinfra.LocalDynamo;
@@ -18,6 +21,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -116,6 +120,16 @@ public final class LocalStack implements AutoCloseable {
     progress.println("[6/6] Loading the demo dataset ...");
     List<String> hits = DemoDataset.load(gateway.getBean(HitStore.class), gateway.getBean(Catalog.class));
     progress.println("      dataset '" + DemoDataset.DATASET + "': HITs " + String.join(", ", hits));
+    publishDemoReviews(gateway.getBean(KafkaProperties.class).clientProperties(), gateway.getBean(Topics.class));
+    progress.println("      their classes and controls published to " + gateway.getBean(Topics.class).hitReviews.name()
+        + " (live quality)");
+  }
+
+  /** The demo HITs' classes and controls, for the stream processor's quality topology. */
+  private static void publishDemoReviews(Map<String, Object> kafkaClient, Topics topics) {
+    try (HitReviewPublisher publisher = new HitReviewPublisher(kafkaClient, topics.hitReviews, Duration.ofSeconds(30))) {
+      publisher.publish(DemoDataset.reviews());
+    }
   }
 
   private Map<String, String> sharedProperties() {

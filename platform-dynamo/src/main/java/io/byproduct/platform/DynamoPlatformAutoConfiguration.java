@@ -5,6 +5,7 @@ import io.byproduct.platform.config.DynamoProperties;
 import io.byproduct.platform.config.ProvisioningProperties;
 import io.byproduct.platform.health.DynamoHealthIndicator;
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.platform.quality.QualityReader;
 import io.byproduct.platform.startup.StartupCheck;
 import io.byproduct.platform.tables.TableProvisioner;
 import io.byproduct.platform.tables.Tables;
@@ -45,6 +46,11 @@ public class DynamoPlatformAutoConfiguration {
   @Bean
   Catalog catalog(DynamoDbClient dynamo, Tables tables) {
     return new Catalog(dynamo, tables);
+  }
+
+  @Bean
+  QualityReader qualityReader(DynamoDbClient dynamo, Tables tables) {
+    return new QualityReader(dynamo, tables);
   }
 
   @Bean

@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.byproduct.localinfra.LocalDynamo;
 import io.byproduct.platform.config.DynamoProperties;
 import io.byproduct.platform.config.DynamoProperties.TableNames;
+import io.byproduct.platform.quality.QualityItems;
+import io.byproduct.platform.quality.QualityReader;
 import io.byproduct.platform.tables.TableProvisioner;
 import io.byproduct.platform.tables.Tables;
+import io.byproduct.schemas.quality.ImageFrequency;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +53,7 @@ class TableContractsIT {
     TableProvisioner provisioner = new TableProvisioner(dynamo, tables, dynamoServer.endpoint());
 
     assertThat(provisioner.createMissing()).containsExactly(names.hit(), names.annotation(), names.page(),
-        names.imageClass(), names.image(), names.sandbox(), names.countMarker());
+        names.imageClass(), names.image(), names.sandbox(), names.countMarker(), names.quality());
     assertThat(provisioner.createMissing()).isEmpty();
     provisioner.verify();
 
@@ -85,6 +89,30 @@ class TableContractsIT {
     assertThat(dynamo.query(b -> b.tableName(names.image()).indexName(Tables.IMAGE_BY_CLASS)
             .keyConditionExpression("classID = :c").expressionAttributeValues(Map.of(":c", s("c1")))).items())
         .containsExactly(image);
+  }
+
+  @Test
+  void qualityItems_areListedByDatasetPageByPage_andFoundById() {
+    TableNames names = TableNames.withPrefix("q_");
+    Tables tables = new Tables(names);
+    new TableProvisioner(dynamo, tables, dynamoServer.endpoint()).createMissing();
+    for (String image : List.of("a", "b", "c")) {
+      ImageFrequency f = new ImageFrequency("demo", "cat", image, 2, 1, 0.5, List.of(), 0L);
+      dynamo.putItem(b -> b.tableName(names.quality()).item(QualityItems.itemOf(f, 1L)));
+    }
+    dynamo.putItem(b -> b.tableName(names.quality()).item(QualityItems.itemOf(
+        new ImageFrequency("other", "cat", "a", 1, 1, 1.0, List.of(), 0L), 1L)));
+    QualityReader reader = new QualityReader(dynamo, tables);
+
+    QualityReader.Listing first = reader.list(QualityItems.Kind.IMAGE, "demo", null, 2);
+    QualityReader.Listing rest = reader.list(QualityItems.Kind.IMAGE, "demo", first.next(), 2);
+
+    assertThat(first.records()).hasSize(2).allMatch(r -> r.contains("\"hitDatasetName\": \"demo\""));
+    assertThat(first.next()).isEqualTo("cat|b");
+    assertThat(rest.records()).singleElement().asString().contains("\"imageId\": \"c\"");
+    assertThat(reader.list(QualityItems.Kind.WORKER, "demo", null, 10).records()).isEmpty();
+    assertThat(reader.find(QualityItems.Kind.IMAGE, "other", "cat|a")).isPresent();
+    assertThat(reader.find(QualityItems.Kind.IMAGE, "demo", "cat|z")).isEmpty();
   }
 
   @Test

@@ -1,8 +1,12 @@
 package io.byproduct.deploy.init;
 
 import io.byproduct.hittool.demo.DemoDataset;
+import io.byproduct.hittool.reviews.HitReviewPublisher;
 import io.byproduct.platform.catalog.Catalog;
+import io.byproduct.platform.config.KafkaProperties;
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.schemas.topics.Topics;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +33,15 @@ public class InitJob implements ApplicationRunner {
   private final InitProperties properties;
   private final HitStore hits;
   private final Catalog catalog;
+  private final KafkaProperties kafka;
+  private final Topics topics;
 
-  public InitJob(InitProperties properties, HitStore hits, Catalog catalog) {
+  public InitJob(InitProperties properties, HitStore hits, Catalog catalog, KafkaProperties kafka, Topics topics) {
     this.properties = properties;
     this.hits = hits;
     this.catalog = catalog;
+    this.kafka = kafka;
+    this.topics = topics;
   }
 
   /** Reads {@code init.properties}, which turns on creating the missing topics and tables. */
@@ -51,6 +59,11 @@ public class InitJob implements ApplicationRunner {
     DemoDataset.writeImages(properties.imagesDir());
     List<String> loaded = DemoDataset.load(hits, catalog);
     log.info("Demo dataset '{}' loaded: HITs {}, images in {}", DemoDataset.DATASET, loaded, properties.imagesDir());
+    try (HitReviewPublisher publisher = new HitReviewPublisher(kafka.clientProperties(), topics.hitReviews,
+        Duration.ofSeconds(30))) {
+      publisher.publish(DemoDataset.reviews());
+    }
+    log.info("Demo HITs' classes and controls published to {} (live quality)", topics.hitReviews.name());
   }
 
   public static void main(String[] args) {

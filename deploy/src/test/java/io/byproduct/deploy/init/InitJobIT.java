@@ -58,12 +58,13 @@ class InitJobIT {
       Topics topics = again.getBean(Topics.class);
       Admin admin = again.getBean(Admin.class);
       Set<String> names = admin.listTopics().names().get();
-      assertThat(names).contains("init.interactions", "init.pages", "init.annotations", "init.images", "init.dead-letters");
+      assertThat(names).contains("init.interactions", "init.pages", "init.annotations", "init.images", "init.dead-letters",
+          "init.hit-reviews", "init.quality-images", "init.quality-workers", "init.quality-assignments");
       assertThat(admin.describeTopics(Set.of(topics.interactions.name())).allTopicNames().get()
           .get("init.interactions").partitions()).hasSize(4);
 
       assertThat(again.getBean(DynamoDbClient.class).listTables().tableNames())
-          .contains("ImageNetHIT", "ImageNetAnnotation", "ImageNetAnnotationPage");
+          .contains("ImageNetHIT", "ImageNetAnnotation", "ImageNetAnnotationPage", "ImageNetQuality");
       HitStore hits = again.getBean(HitStore.class);
       assertThat(hits.findJson("demo", "demo-hit-01")).isPresent();
       assertThat(hits.findJson("demo", "demo-hit-02")).isPresent();

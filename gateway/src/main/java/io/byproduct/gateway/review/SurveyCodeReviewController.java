@@ -2,11 +2,9 @@ package io.byproduct.gateway.review;
 
 import io.byproduct.gateway.api.ApiErrors;
 import io.byproduct.platform.workers.SurveyCodes;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,11 +23,11 @@ class SurveyCodeReviewController {
 
   record Verify(String hitId, String workerId, String assignmentId, String code) {}
 
-  private final ReviewProperties properties;
+  private final ReviewAccess access;
   private final SurveyCodes codes;
 
-  SurveyCodeReviewController(ReviewProperties properties, SurveyCodes codes) {
-    this.properties = properties;
+  SurveyCodeReviewController(ReviewAccess access, SurveyCodes codes) {
+    this.access = access;
     this.codes = codes;
   }
 
@@ -37,23 +35,13 @@ class SurveyCodeReviewController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Object> verify(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
       @RequestBody(required = false) Verify body) {
-    if (properties.token() == null || properties.token().isBlank()) {
-      return ApiErrors.error(HttpStatus.SERVICE_UNAVAILABLE, "review endpoints are off: set byproduct.gateway.review.token");
-    }
-    if (!authorised(auth)) {
-      return ApiErrors.unauthorized("a valid bearer token is required");
+    Optional<ResponseEntity<Object>> refused = access.refusal(auth);
+    if (refused.isPresent()) {
+      return refused.get();
     }
     if (body == null || body.workerId() == null || body.code() == null) {
       return ApiErrors.badRequest("workerId and code are required (hitId, assignmentId too)");
     }
     return ResponseEntity.ok(Map.of("valid", codes.verify(body.hitId(), body.workerId(), body.assignmentId(), body.code())));
-  }
-
-  private boolean authorised(String header) {
-    if (header == null || !header.startsWith("Bearer ")) {
-      return false;
-    }
-    return MessageDigest.isEqual(header.substring(7).trim().getBytes(StandardCharsets.UTF_8),
-        properties.token().getBytes(StandardCharsets.UTF_8));
   }
 }

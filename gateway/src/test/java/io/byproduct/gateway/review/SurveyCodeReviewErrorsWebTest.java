@@ -13,7 +13,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The review endpoint's error paths as a slice: 503 without a configured token, 401 without the token, 400 without ids. */
-@Import(WebSlices.class)
+@Import({WebSlices.class, ReviewAccess.class})
 @WebFluxTest(controllers = SurveyCodeReviewController.class,
     properties = {WebSlices.WORKER_ID_KEY, WebSlices.SURVEY_CODE_KEY})
 class SurveyCodeReviewErrorsWebTest {

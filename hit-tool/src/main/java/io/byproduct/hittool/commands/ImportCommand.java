@@ -8,16 +8,20 @@ import io.byproduct.hittool.hits.CatalogWriter;
 import io.byproduct.hittool.hits.HitTable;
 import io.byproduct.hittool.hits.HitWriter;
 import io.byproduct.hittool.manifest.Manifest;
+import io.byproduct.hittool.reviews.HitReviewPublisher;
+import io.byproduct.hittool.reviews.HitReviews;
 import io.byproduct.platform.DynamoClients;
 import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.config.DynamoProperties;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.tables.Tables;
+import io.byproduct.schemas.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -78,6 +82,16 @@ final class ImportCommand implements Callable<Integer> {
 
   @Option(names = "--create-table", description = "Create the HIT, class and image tables if they do not exist.")
   boolean createTable;
+
+  @Option(names = "--kafka-bootstrap-servers", paramLabel = "HOST:PORT",
+      description = "Also publish every HIT's classes and controls to the topic hit-reviews, which the stream"
+          + " processor's quality topology scores the pages against. Without it, pages of these HITs are counted"
+          + " as unscored (flag UNKNOWN_HIT).")
+  String kafkaBootstrapServers;
+
+  @Option(names = "--topic-prefix", paramLabel = "PREFIX", defaultValue = "",
+      description = "The services' byproduct.topics.prefix (default: none).")
+  String topicPrefix;
 
   @Option(names = "--progress-every", paramLabel = "N", defaultValue = "100",
       description = "Print a progress line every N HITs written (default: ${DEFAULT-VALUE}).")
@@ -146,6 +160,8 @@ final class ImportCommand implements Callable<Integer> {
           + " rewrites them with the same content. The batch CSV was not written.");
     }
 
+    publishReviews(built, out);
+
     try {
       Path file = BatchCsv.write(csv, rows);
       out.println("Wrote the batch CSV " + file + ": " + Reporting.count(rows.size(), "row") + ", versions "
@@ -157,6 +173,24 @@ final class ImportCommand implements Callable<Integer> {
     out.println("Done: dataset '" + manifest.dataset() + "', " + Reporting.summary(built) + ".");
     out.flush();
     return ExitCodes.OK;
+  }
+
+  private void publishReviews(BuiltHits built, PrintWriter out) {
+    if (kafkaBootstrapServers == null || kafkaBootstrapServers.isBlank()) {
+      out.println("Not published to hit-reviews (no --kafka-bootstrap-servers): the live quality scores will not"
+          + " know these HITs' classes and controls.");
+      return;
+    }
+    Topics topics = Topics.withPrefix(topicPrefix);
+    try (HitReviewPublisher publisher = new HitReviewPublisher(Map.of("bootstrap.servers", kafkaBootstrapServers),
+        topics.hitReviews, Duration.ofSeconds(30))) {
+      int n = publisher.publish(built.hits().stream().map(HitReviews::of).toList());
+      out.println("Published " + Reporting.count(n, "HIT review") + " to " + topics.hitReviews.name());
+    } catch (RuntimeException e) {
+      throw new ToolException(ExitCodes.UNAVAILABLE, "Kafka at " + kafkaBootstrapServers + " failed: "
+          + e.getMessage() + ". The HITs are in the table; import again to publish their reviews. The batch CSV"
+          + " was not written.");
+    }
   }
 
   /** Fails before any HIT is written if the batch CSV could not be written where asked. */

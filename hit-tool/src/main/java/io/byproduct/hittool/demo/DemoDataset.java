@@ -11,8 +11,10 @@ import io.byproduct.hittool.manifest.ManifestClass;
 import io.byproduct.hittool.manifest.ManifestImage;
 import io.byproduct.hittool.manifest.ManifestReader;
 import io.byproduct.hittool.manifest.ManifestWriter;
+import io.byproduct.hittool.reviews.HitReviews;
 import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.schemas.quality.HitReview;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -116,6 +118,11 @@ public final class DemoDataset {
     CatalogWriter.write(catalog, ManifestReader.check(manifest()).requireValid());
     HitWriter.write(hits, built.hits(), 1, HitWriter.Progress.NONE);
     return built.ids();
+  }
+
+  /** The demo HITs' review sections, for the {@code hit-reviews} topic (see {@code HitReviewPublisher}). */
+  public static List<HitReview> reviews() {
+    return build().hits().stream().map(HitReviews::of).toList();
   }
 
   /**

@@ -4,6 +4,7 @@ import io.byproduct.pageassembler.PageAssemblerProperties;
 import io.byproduct.pageassembler.counting.AnnotationCounter;
 import io.byproduct.pageassembler.writing.AnnotationWriter;
 import io.byproduct.pageassembler.writing.PageWriter;
+import io.byproduct.pageassembler.writing.QualityWriter;
 import io.byproduct.pageassembler.writing.SandboxWriter;
 import io.byproduct.platform.config.KafkaProperties;
 import io.byproduct.platform.config.TopicsProperties;
@@ -45,8 +46,8 @@ class ListenerContainerConfiguration {
 
   @Bean
   RecordWriter recordWriter(Topics topics, PageWriter pages, AnnotationWriter annotations, SandboxWriter sandbox,
-      AnnotationCounter counter) {
-    return new RecordWriter(topics, pages, annotations, sandbox, counter);
+      AnnotationCounter counter, QualityWriter quality) {
+    return new RecordWriter(topics, pages, annotations, sandbox, counter, quality);
   }
 
   @Bean
@@ -93,11 +94,12 @@ class ListenerContainerConfiguration {
     containerProps.setSyncCommits(true);
 
     ConcurrentMessageListenerContainer<String, byte[]> container =
-        factory.createContainer(topics.pages.name(), topics.annotations.name(), topics.sandbox.name());
+        factory.createContainer(topics.pages.name(), topics.annotations.name(), topics.sandbox.name(),
+            topics.qualityImages.name(), topics.qualityWorkers.name(), topics.qualityAssignments.name());
     container.setupMessageListener(new AssemblerListener(writer, health, meters));
     container.getContainerProperties().setGroupId(groupId);
-    log.info("Page assembler consuming {}, {} and {} as group '{}'", topics.pages, topics.annotations, topics.sandbox,
-        groupId);
+    log.info("Page assembler consuming {}, {}, {} and the quality topics as group '{}'", topics.pages,
+        topics.annotations, topics.sandbox, groupId);
     return container;
   }
 }

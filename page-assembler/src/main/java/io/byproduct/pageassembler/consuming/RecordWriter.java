@@ -3,6 +3,7 @@ package io.byproduct.pageassembler.consuming;
 import io.byproduct.pageassembler.counting.AnnotationCounter;
 import io.byproduct.pageassembler.writing.AnnotationWriter;
 import io.byproduct.pageassembler.writing.PageWriter;
+import io.byproduct.pageassembler.writing.QualityWriter;
 import io.byproduct.pageassembler.writing.SandboxWriter;
 import io.byproduct.pageassembler.writing.WriteOutcome;
 import io.byproduct.schemas.record.AnnotationRecord;
@@ -13,8 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * Decodes one record of {@code pages}, {@code annotations} or {@code sandbox-annotations} and
- * writes it to DynamoDB; a stored page or sandbox submit is then counted ({@link AnnotationCounter}).
+ * Decodes one record of {@code pages}, {@code annotations}, {@code sandbox-annotations} or a quality
+ * topic and writes it to DynamoDB; a stored page or sandbox submit is then counted ({@link AnnotationCounter}).
  */
 final class RecordWriter {
 
@@ -23,9 +24,11 @@ final class RecordWriter {
   private final AnnotationWriter annotations;
   private final SandboxWriter sandbox;
   private final AnnotationCounter counter;
+  private final QualityWriter quality;
 
   RecordWriter(Topics topics, PageWriter pages, AnnotationWriter annotations, SandboxWriter sandbox,
-      AnnotationCounter counter) {
+      AnnotationCounter counter, QualityWriter quality) {
+    this.quality = quality;
     this.topics = topics;
     this.pages = pages;
     this.annotations = annotations;
@@ -52,6 +55,16 @@ final class RecordWriter {
       WriteOutcome outcome = sandbox.write(submit);
       counter.count(submit);
       return outcome;
+    }
+    if (record.topic().equals(topics.qualityImages.name())) {
+      return quality.write(topics.qualityImages.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    }
+    if (record.topic().equals(topics.qualityWorkers.name())) {
+      return quality.write(topics.qualityWorkers.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    }
+    if (record.topic().equals(topics.qualityAssignments.name())) {
+      return quality.write(
+          topics.qualityAssignments.valueSerde().deserializer().deserialize(record.topic(), record.value()));
     }
     AnnotationRecord annotation = topics.annotations.valueSerde().deserializer().deserialize(record.topic(), record.value());
     return annotations.write(annotation);

@@ -19,6 +19,11 @@ class WritersConfiguration {
   }
 
   @Bean
+  QualityWriter qualityWriter(DynamoDbClient dynamo, Tables tables) {
+    return new QualityWriter(dynamo, tables, java.time.Clock.systemUTC());
+  }
+
+  @Bean
   AnnotationWriter annotationWriter(DynamoDbClient dynamo, Tables tables) {
     return new AnnotationWriter(dynamo, tables);
   }

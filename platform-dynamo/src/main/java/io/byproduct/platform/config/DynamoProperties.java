@@ -38,7 +38,8 @@ public record DynamoProperties(
 
   /**
    * Names of the tables: the seed's three, the catalog of classes and images (with their annotation
-   * counts), the sandbox mode's submissions and the markers of what was counted.
+   * counts), the sandbox mode's submissions, the markers of what was counted and the live quality
+   * scores.
    */
   public record TableNames(
       @DefaultValue("ImageNetHIT") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE) String hit,
@@ -49,7 +50,9 @@ public record DynamoProperties(
       @DefaultValue("ImageNetSandboxAnnotation") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE)
       String sandbox,
       @DefaultValue("ImageNetCountMarker") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE)
-      String countMarker) {
+      String countMarker,
+      @DefaultValue("ImageNetQuality") @Pattern(regexp = TABLE_NAME, message = TABLE_NAME_MESSAGE)
+      String quality) {
 
     @ConstructorBinding
     public TableNames {}
@@ -64,11 +67,17 @@ public record DynamoProperties(
       this(hit, annotation, page, imageClass, image, sandbox, "ImageNetCountMarker");
     }
 
+    /** The live quality's table named by its default. */
+    public TableNames(String hit, String annotation, String page, String imageClass, String image, String sandbox,
+        String countMarker) {
+      this(hit, annotation, page, imageClass, image, sandbox, countMarker, "ImageNetQuality");
+    }
+
     /** Every table's default name with a prefix (e.g. a replay's own tables). */
     public static TableNames withPrefix(String prefix) {
       return new TableNames(prefix + "ImageNetHIT", prefix + "ImageNetAnnotation", prefix + "ImageNetAnnotationPage",
           prefix + "ImageNetClass", prefix + "ImageNetImage", prefix + "ImageNetSandboxAnnotation",
-          prefix + "ImageNetCountMarker");
+          prefix + "ImageNetCountMarker", prefix + "ImageNetQuality");
     }
   }
 }

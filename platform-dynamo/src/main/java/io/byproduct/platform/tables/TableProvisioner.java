@@ -96,6 +96,9 @@ public final class TableProvisioner implements Provisioner {
     if (tableName.equals(tables.names().annotation())) {
       return "byproduct.dynamo.tables.annotation";
     }
+    if (tableName.equals(tables.names().quality())) {
+      return "byproduct.dynamo.tables.quality";
+    }
     return "byproduct.dynamo.tables.page";
   }
 }

@@ -35,6 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *       {@code image|<id>}) + {@code contribution} (range): one small item per annotation counted
  *       for a class or an image, so that the count items never grow (see
  *       {@code catalog.AnnotationCounts}). All of an item's markers are one query (a recount).
+ *   <li>{@code ImageNetQuality}: {@code scope} (hash, {@code image|<dataset>}, {@code worker|<dataset>}
+ *       or {@code assignment|<dataset>}) + {@code id} (range: {@code <classId>|<imageId>}, the
+ *       pseudonymised worker id, the annotation id): the latest live quality record of each, as
+ *       JSON (see {@code quality.QualityItems}). A dataset's images or workers are one query.
  * </ul>
  */
 public final class Tables {
@@ -54,6 +58,8 @@ public final class Tables {
   public static final String SANDBOX_HASH = "id";
   public static final String MARKER_HASH = "counted";
   public static final String MARKER_RANGE = "contribution";
+  public static final String QUALITY_HASH = "scope";
+  public static final String QUALITY_RANGE = "id";
 
   private final TableNames names;
 
@@ -75,7 +81,16 @@ public final class Tables {
 
   public List<CreateTableRequest> definitions() {
     return List.of(hitTable(), annotationTable(), pageTable(), classTable(), imageTable(), sandboxTable(),
-        countMarkerTable());
+        countMarkerTable(), qualityTable());
+  }
+
+  CreateTableRequest qualityTable() {
+    return CreateTableRequest.builder()
+        .tableName(names.quality())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(string(QUALITY_HASH), string(QUALITY_RANGE))
+        .keySchema(key(QUALITY_HASH, KeyType.HASH), key(QUALITY_RANGE, KeyType.RANGE))
+        .build();
   }
 
   CreateTableRequest hitTable() {

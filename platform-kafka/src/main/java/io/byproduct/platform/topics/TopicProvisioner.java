@@ -57,6 +57,9 @@ public final class TopicProvisioner implements Provisioner {
       case "pages" -> Map.of("retention.ms", "-1", "retention.bytes", "-1",
           "max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
       case "annotations" -> Map.of("cleanup.policy", "compact");
+      // the HITs' classes and controls, and the latest quality scores: one record per key matters
+      case "hit-reviews", "quality-images", "quality-workers", "quality-assignments" ->
+          Map.of("cleanup.policy", "compact");
       case "images" -> Map.of("retention.ms", String.valueOf(Duration.ofDays(7).toMillis()),
           "max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
       default -> Map.of("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));

@@ -2,6 +2,10 @@ package io.byproduct.schemas.topics;
 
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.quality.AssignmentQuality;
+import io.byproduct.schemas.quality.HitReview;
+import io.byproduct.schemas.quality.ImageFrequency;
+import io.byproduct.schemas.quality.WorkerQuality;
 import io.byproduct.schemas.record.AnnotationRecord;
 import io.byproduct.schemas.record.ImageUpdate;
 import io.byproduct.schemas.record.PageRecord;
@@ -33,6 +37,14 @@ public final class Topics {
   public final Topic<String, DeadLetter> deadLetters;
   /** Submits of the original front end's sandbox mode (no HIT); key: content id; value: SandboxAnnotation. */
   public final Topic<String, SandboxAnnotation> sandbox;
+  /** Each HIT's page classes and controls (compacted); key: hitDatasetName|hitId; value: HitReview. */
+  public final Topic<String, HitReview> hitReviews;
+  /** Live selection frequency (compacted); key: hitDatasetName|classId|imageId; value: ImageFrequency. */
+  public final Topic<String, ImageFrequency> qualityImages;
+  /** Live worker scores and flags (compacted); key: hitDatasetName|workerId; value: WorkerQuality. */
+  public final Topic<String, WorkerQuality> qualityWorkers;
+  /** Live assignment scores and flags (compacted); key: annotation id; value: AssignmentQuality. */
+  public final Topic<String, AssignmentQuality> qualityAssignments;
 
   private final String prefix;
 
@@ -55,6 +67,14 @@ public final class Topics {
         "key source key or none, value DeadLetter");
     sandbox = new Topic<>(prefix + "sandbox-annotations", keys, AvroSerde.of(SandboxAnnotation.class),
         "key sandbox annotation id, value SandboxAnnotation");
+    hitReviews = new Topic<>(prefix + "hit-reviews", keys, AvroSerde.of(HitReview.class),
+        "key hitDatasetName|hitId, value HitReview");
+    qualityImages = new Topic<>(prefix + "quality-images", keys, AvroSerde.of(ImageFrequency.class),
+        "key hitDatasetName|classId|imageId, value ImageFrequency");
+    qualityWorkers = new Topic<>(prefix + "quality-workers", keys, AvroSerde.of(WorkerQuality.class),
+        "key hitDatasetName|workerId, value WorkerQuality");
+    qualityAssignments = new Topic<>(prefix + "quality-assignments", keys, AvroSerde.of(AssignmentQuality.class),
+        "key annotationId, value AssignmentQuality");
   }
 
   public static Topics defaults() {
@@ -70,6 +90,7 @@ public final class Topics {
   }
 
   public List<Topic<?, ?>> all() {
-    return List.of(interactions, images, pages, annotations, deadLetters, sandbox);
+    return List.of(interactions, images, pages, annotations, deadLetters, sandbox, hitReviews, qualityImages,
+        qualityWorkers, qualityAssignments);
   }
 }

@@ -34,6 +34,14 @@ final class RandomDatum {
         }
         yield new GenericData.Array<>(schema, items);
       }
+      case MAP -> {
+        java.util.Map<String, Object> entries = new java.util.HashMap<>();
+        int size = random.nextInt(4);
+        for (int i = 0; i < size; i++) {
+          entries.put("k" + Integer.toHexString(random.nextInt()), next(schema.getValueType()));
+        }
+        yield entries;
+      }
       case ENUM -> new GenericData.EnumSymbol(schema,
           schema.getEnumSymbols().get(random.nextInt(schema.getEnumSymbols().size())));
       case STRING -> "s" + Integer.toHexString(random.nextInt());

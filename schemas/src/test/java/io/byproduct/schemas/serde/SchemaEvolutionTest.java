@@ -33,6 +33,10 @@ class SchemaEvolutionTest {
     serdes.add(AvroSerde.of(ImageState.class));
     serdes.add(AvroSerde.of(PageState.class));
     serdes.add(AvroSerde.of(SeenEvents.class));
+    // quality topology state and repartition values
+    serdes.add(AvroSerde.of(io.byproduct.schemas.quality.PageScore.class));
+    serdes.add(AvroSerde.of(io.byproduct.schemas.quality.ImageJudgement.class));
+    serdes.add(AvroSerde.of(io.byproduct.schemas.quality.ImageVotes.class));
     return serdes.stream();
   }
 

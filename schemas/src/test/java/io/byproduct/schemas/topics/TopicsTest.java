@@ -12,7 +12,8 @@ class TopicsTest {
     Topics topics = Topics.defaults();
 
     assertThat(topics.all()).extracting(Topic::name)
-        .containsExactly("interactions", "images", "pages", "annotations", "dead-letters", "sandbox-annotations")
+        .containsExactly("interactions", "images", "pages", "annotations", "dead-letters", "sandbox-annotations",
+            "hit-reviews", "quality-images", "quality-workers", "quality-assignments")
         .doesNotHaveDuplicates();
   }
 

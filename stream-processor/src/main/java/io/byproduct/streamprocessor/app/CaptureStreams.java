@@ -6,15 +6,11 @@ import io.byproduct.schemas.topics.Topics;
 import io.byproduct.streamprocessor.topology.CaptureTopology;
 import io.byproduct.streamprocessor.topology.UnproducibleOutputHandler;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -22,17 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaptureStreams implements SmartLifecycle {
 
-  private static final Logger log = LoggerFactory.getLogger(CaptureStreams.class);
-
   private final Topology topology;
-  private final Properties config;
-  private volatile KafkaStreams streams;
+  private final StreamsRun run;
 
   public CaptureStreams(Topics topics, KafkaProperties kafka, TopicsProperties topicProps,
       StreamProcessorProperties props) {
     this.topology = CaptureTopology.build(topics, props.captureOptions(), true);
-    this.config = streamsConfig(kafka, topicProps, props);
-    this.config.put(UnproducibleOutputHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters.name());
+    Properties config = streamsConfig(kafka, topicProps, props);
+    config.put(UnproducibleOutputHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters.name());
+    this.run = new StreamsRun("Capture", topology, config);
   }
 
   static Properties streamsConfig(KafkaProperties kafka, TopicsProperties topics, StreamProcessorProperties props) {
@@ -60,33 +54,21 @@ public class CaptureStreams implements SmartLifecycle {
   }
 
   public KafkaStreams.State state() {
-    KafkaStreams current = streams;
-    return current == null ? KafkaStreams.State.NOT_RUNNING : current.state();
+    return run.state();
   }
 
   @Override
   public void start() {
-    streams = new KafkaStreams(topology, config);
-    streams.setUncaughtExceptionHandler(e -> {
-      log.error("A stream thread failed; replacing it", e);
-      return StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
-    streams.setStateListener((now, before) -> log.info("Capture streams {} -> {}", before, now));
-    streams.start();
-    log.info("Capture topology started as '{}'", config.get(StreamsConfig.APPLICATION_ID_CONFIG));
+    run.start();
   }
 
   @Override
   public void stop() {
-    KafkaStreams current = streams;
-    if (current != null) {
-      current.close(Duration.ofSeconds(30));
-      streams = null;
-    }
+    run.stop();
   }
 
   @Override
   public boolean isRunning() {
-    return streams != null;
+    return run.isRunning();
   }
 }

@@ -10,7 +10,7 @@ import org.apache.kafka.streams.processor.api.RecordMetadata;
  * ({@link io.byproduct.schemas.deadletter.DeadLetters}): the payload as bytes, cut at
  * {@link #MAX_PAYLOAD_BYTES}.
  */
-final class DeadLetters {
+public final class DeadLetters {
 
   static final int MAX_PAYLOAD_BYTES = io.byproduct.schemas.deadletter.DeadLetters.MAX_PAYLOAD_BYTES;
   static final String SOURCE = "stream-processor";
@@ -22,7 +22,8 @@ final class DeadLetters {
         origin == null ? null : origin.partition(), origin == null ? null : origin.offset(), now);
   }
 
-  static DeadLetter of(DeadLetterReason reason, String detail, String key, byte[] payload, String originTopic,
+  /** A letter of the stream processor (also of the quality application's handlers). */
+  public static DeadLetter of(DeadLetterReason reason, String detail, String key, byte[] payload, String originTopic,
       Integer originPartition, Long originOffset, long now) {
     return io.byproduct.schemas.deadletter.DeadLetters.letter(SOURCE, reason, detail)
         .key(key)
