@@ -6,7 +6,7 @@ import io.byproduct.schemas.event.PageRecorded;
 import io.byproduct.schemas.event.PageSubmitted;
 import io.byproduct.schemas.record.ImageRecord;
 import io.byproduct.schemas.record.PageRecord;
-import io.byproduct.schemas.record.PageSource;
+import io.byproduct.schemas.record.PageSources;
 import io.byproduct.schemas.record.PageStatus;
 import io.byproduct.schemas.state.PageState;
 import io.byproduct.streamprocessor.folding.StateLimits;
@@ -75,7 +75,7 @@ final class RecordedPages {
         .setStatus(PageStatus.SUBMITTED)
         .setEventCount(1)
         .setImages(images)
-        .setSource(PageSource.rest)
+        .setSource(PageSources.REST)
         .setContentHash(recorded.getContentHash())
         .build();
     pages.endWith(out, pageKey, e, record.timestamp());

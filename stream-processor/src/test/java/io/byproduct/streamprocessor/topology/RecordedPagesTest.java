@@ -9,7 +9,7 @@ import io.byproduct.schemas.json.SeedJson;
 import io.byproduct.schemas.record.AnnotationRecord;
 import io.byproduct.schemas.record.ImageRecord;
 import io.byproduct.schemas.record.PageRecord;
-import io.byproduct.schemas.record.PageSource;
+import io.byproduct.schemas.record.PageSources;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +53,7 @@ class RecordedPagesTest {
     capture.send(new Script("ann-1", "rest:ann-1:1:" + sent.getContentHash(), END).page(1).add(sent).events);
 
     PageRecord page = capture.pages.readValue();
-    assertThat(page.getSource()).isEqualTo(PageSource.rest);
+    assertThat(page.getSource()).isEqualTo(PageSources.REST);
     assertThat(page.getContentHash()).isEqualTo(sent.getContentHash());
     assertThat(page.getPageId()).isEqualTo("page-1");
     assertThat(page.getStartedAt()).isEqualTo(T0);
