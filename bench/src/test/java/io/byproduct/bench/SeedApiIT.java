@@ -277,23 +277,24 @@ class SeedApiIT {
   @Test
   void badRequests_nameTheField_andUnknownIdsAre404() throws Exception {
     String id = UUID.randomUUID().toString();
+    long t = System.currentTimeMillis() - 60_000;
     HttpResponse<String> noWorker = send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations",
         "{\"id\":\"" + id + "\",\"version\":\"POINTER_ORIGINAL\",\"startedAt\":1}");
     assertThat(noWorker.statusCode()).isEqualTo(400);
     assertThat(noWorker.body()).contains("workerID");
 
-    assertThat(send("POST", "/api/imagenet/demo/hits/no-such-hit/annotations", createBody(id, "W", 1)).statusCode())
+    assertThat(send("POST", "/api/imagenet/demo/hits/no-such-hit/annotations", createBody(id, "W", t)).statusCode())
         .isEqualTo(404);
     assertThat(send("PUT", "/api/imagenet/demo/annotations/" + id, "{\"page\":{}}").statusCode()).isEqualTo(400);
     HttpResponse<String> unknown = send("PUT", "/api/imagenet/demo/annotations/" + id,
-        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":1,\"endedAt\":2,\"annotations\":[]},\"isDone\":false}");
+        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":" + t + ",\"endedAt\":" + (t + 1) + ",\"annotations\":[]},\"isDone\":false}");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("create it first");
 
-    assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations", createBody(id, "W", 1)).statusCode())
+    assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations", createBody(id, "W", t)).statusCode())
         .isEqualTo(200);
     HttpResponse<String> badRecord = send("PUT", "/api/imagenet/demo/annotations/" + id,
-        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":1,\"endedAt\":2,\"annotations\":[{\"imageID\":\"x\"}]}}");
+        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":" + t + ",\"endedAt\":" + (t + 1) + ",\"annotations\":[{\"imageID\":\"x\"}]}}");
     assertThat(badRecord.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badRecord.body()).get("error").asString()).startsWith("page.annotations[0].");
     assertThat(send("PUT", "/api/imagenet/demo/annotations/" + id, "not json").statusCode()).isEqualTo(400);
