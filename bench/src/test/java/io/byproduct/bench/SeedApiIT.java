@@ -118,20 +118,17 @@ class SeedApiIT {
       assertThat(send("PUT", "/api/imagenet/demo/annotations/" + putId, body).statusCode()).isEqualTo(200);
     }
 
-    assertThat(storedRecords(putId)).isEqualTo(storedRecords(streamed.annotationId()));
-    JsonNode search = await(() -> {
-      try {
-        JsonNode found = JSON.readTree(send("GET", "/api/imagenet/demo/hits/demo-hit-02/annotations?workerID=" + worker, null).body());
-        for (JsonNode a : found) {
-          if (a.has("id") && a.get("id").asString().equals(putId) && a.get("pageCount").asInt() == 1) {
-            return Optional.of(a);
-          }
-        }
-        return Optional.empty();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
+    assertThat(withoutWorker(storedRecords(putId))).as("stored = sent").isEqualTo(sentRecords(body));
+    assertThat(await(() -> pages.read(putId, 1)).get("source").asString()).isEqualTo("rest");
+    assertThat(await(() -> pages.read(streamed.annotationId(), 1)).get("source").asString()).isEqualTo("stream");
+    JsonNode search = null;  // read-your-writes: the search right after the 200 counts the page, no waiting
+    for (JsonNode a : JSON.readTree(send("GET", "/api/imagenet/demo/hits/demo-hit-02/annotations?workerID=" + worker, null).body())) {
+      if (a.has("id") && a.get("id").asString().equals(putId)) {
+        search = a;
       }
-    });
+    }
+    assertThat(search).isNotNull();
+    assertThat(search.get("pageCount").asInt()).isEqualTo(1);
     assertThat(search.get("version").asString()).isEqualTo("POINTER_ORIGINAL");
     assertThat(search.toString()).as("no assignment, MTurk HIT id or pseudonym in the search")
         .doesNotContain("ASSIGN-9").doesNotContain("MTURK-9").doesNotContain("workerID");
@@ -170,10 +167,11 @@ class SeedApiIT {
   /**
    * The original front end, unchanged, did one whole 10-page HIT against the devstack
    * ({@code seed/recorded-hit.json}, recorded from Chromium): the compatibility mode accepts every
-   * request of it again, in order, and stores all ten pages.
+   * request of it again, in order, with the answers it got, and each stored page is its PUT body
+   * field for field (apart from {@code worker_id}, the pseudonym), readable at once after the 200.
    */
   @Test
-  void recordedHitOfTheOriginalFrontEnd_isAcceptedWhole() throws Exception {
+  void recordedHitOfTheOriginalFrontEnd_isStoredExactlyAsSent() throws Exception {
     JsonNode recording = JSON.readTree(SeedApiIT.class.getResourceAsStream("/seed/recorded-hit.json"));
     String annotationId = null;
     int lastPage = 0;
@@ -201,33 +199,102 @@ class SeedApiIT {
         annotationId = body.get("id").asString();
       }
     }
-    for (int p = 1; p <= lastPage; p++) {
-      int pageNo = p;
-      String id = annotationId;
-      assertThat(await(() -> pages.read(id, pageNo)).get("annotations").size()).isEqualTo(48);
+    for (JsonNode request : recording.get("requests")) {
+      JsonNode sent = request.path("body").path("page");
+      if (!sent.isObject()) {
+        continue;
+      }
+      JsonNode stored = pages.read(annotationId, sent.get("pageno").asInt()).orElseThrow();  // stored before the 200
+      assertThat(stored.get("id").asString()).isEqualTo(sent.get("id").asString());
+      assertThat(stored.get("startedAt").asLong()).isEqualTo(sent.get("startedAt").asLong());
+      assertThat(stored.get("endedAt").asLong()).isEqualTo(sent.get("endedAt").asLong());
+      assertThat(stored.get("source").asString()).isEqualTo("rest");
+      assertThat(stored.get("annotations").size()).isEqualTo(48);
+      List<ImageRecord> kept = new ArrayList<>();
+      stored.get("annotations").forEach(a -> kept.add(SeedJson.fromTree(a)));
+      assertThat(kept).allSatisfy(r -> assertThat(r.getWorkerId()).isNotNull().isNotEqualTo("WORKERX71"));
+      assertThat(withoutWorker(kept)).as("page " + sent.get("pageno") + ": stored = sent, field for field")
+          .isEqualTo(sentRecords(JSON.writeValueAsString(request.get("body"))));
     }
+    assertThat(lastPage).isEqualTo(10);
+  }
+
+  /**
+   * The tab is reloaded after page k (the issue's resume bug): the original's first read, the search,
+   * must say {@code pageCount: k} at once after the PUT of page k was answered 200, so it resumes at k + 1.
+   */
+  @Test
+  void reloadAfterPageK_theNextSearchSaysPageCountK() throws Exception {
+    JsonNode recording = JSON.readTree(SeedApiIT.class.getResourceAsStream("/seed/recorded-hit.json"));
+    HitDefinition hit = new HitDefinition("reload", "reload-hit-1");
+    List<JsonNode> puts = new ArrayList<>();
+    for (JsonNode request : recording.get("requests")) {
+      JsonNode page = request.path("body").path("page");
+      if (page.isObject()) {
+        hit.page(page.get("pageno").asInt(), page.get("annotations"));
+        puts.add(request.get("body"));
+      }
+    }
+    new HitStore(dynamo, new Tables(new DynamoProperties.TableNames("ImageNetHIT", "ImageNetAnnotation",
+        "ImageNetAnnotationPage"))).put(hit.json());
+    String id = UUID.randomUUID().toString();
+    String search = "/api/imagenet/reload/hits/reload-hit-1/annotations?workerID=A2RELOADER";
+    assertThat(send("POST", "/api/imagenet/reload/hits/reload-hit-1/annotations",
+        createBody(id, "A2RELOADER", puts.get(0).get("page").get("startedAt").asLong())).statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(send("GET", search, null).body()).get(0).get("pageCount").asInt()).isEqualTo(0);
+    for (int k = 1; k <= 4; k++) {
+      HttpResponse<String> put = send("PUT", "/api/imagenet/reload/annotations/" + id, JSON.writeValueAsString(puts.get(k - 1)));
+      assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+      JsonNode found = JSON.readTree(send("GET", search, null).body());   // the reload's read, with no pause
+      assertThat(found).hasSize(1);
+      assertThat(found.get(0).get("id").asString()).isEqualTo(id);
+      assertThat(found.get(0).get("pageCount").asInt()).as("after page " + k).isEqualTo(k);
+      assertThat(found.get(0).get("isDone").asBoolean()).isFalse();
+    }
+    // page 4 shown again after all (an old tab): the same page with other content is refused, never lost in silence
+    String other = JSON.writeValueAsString(puts.get(3)).replace("\"estimateTime\":0", "\"estimateTime\":1");
+    assertThat(other).isNotEqualTo(JSON.writeValueAsString(puts.get(3)));
+    HttpResponse<String> again = send("PUT", "/api/imagenet/reload/annotations/" + id, other);
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body()).contains("is stored with other content");
+    assertThat(send("PUT", "/api/imagenet/reload/annotations/" + id, JSON.writeValueAsString(puts.get(3))).statusCode())
+        .as("the same page again is a resend").isEqualTo(200);
+  }
+
+  /** The per-image records of a PUT body as sent. */
+  private static List<ImageRecord> sentRecords(String putBody) {
+    List<ImageRecord> records = new ArrayList<>();
+    JSON.readTree(putBody).get("page").get("annotations").forEach(a -> records.add(SeedJson.fromTree(a)));
+    return records;
+  }
+
+  /** The records without their worker_id (the stored one is the pseudonym, the browser sends none). */
+  private static List<ImageRecord> withoutWorker(List<ImageRecord> records) {
+    records.forEach(r -> r.setWorkerId(null));
+    return records;
   }
 
   @Test
   void badRequests_nameTheField_andUnknownIdsAre404() throws Exception {
     String id = UUID.randomUUID().toString();
+    long t = System.currentTimeMillis() - 60_000;
     HttpResponse<String> noWorker = send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations",
         "{\"id\":\"" + id + "\",\"version\":\"POINTER_ORIGINAL\",\"startedAt\":1}");
     assertThat(noWorker.statusCode()).isEqualTo(400);
     assertThat(noWorker.body()).contains("workerID");
 
-    assertThat(send("POST", "/api/imagenet/demo/hits/no-such-hit/annotations", createBody(id, "W", 1)).statusCode())
+    assertThat(send("POST", "/api/imagenet/demo/hits/no-such-hit/annotations", createBody(id, "W", t)).statusCode())
         .isEqualTo(404);
     assertThat(send("PUT", "/api/imagenet/demo/annotations/" + id, "{\"page\":{}}").statusCode()).isEqualTo(400);
     HttpResponse<String> unknown = send("PUT", "/api/imagenet/demo/annotations/" + id,
-        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":1,\"endedAt\":2,\"annotations\":[]},\"isDone\":false}");
+        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":" + t + ",\"endedAt\":" + (t + 1) + ",\"annotations\":[]},\"isDone\":false}");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("create it first");
 
-    assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations", createBody(id, "W", 1)).statusCode())
+    assertThat(send("POST", "/api/imagenet/demo/hits/demo-hit-01/annotations", createBody(id, "W", t)).statusCode())
         .isEqualTo(200);
     HttpResponse<String> badRecord = send("PUT", "/api/imagenet/demo/annotations/" + id,
-        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":1,\"endedAt\":2,\"annotations\":[{\"imageID\":\"x\"}]}}");
+        "{\"page\":{\"id\":\"p\",\"pageno\":1,\"startedAt\":" + t + ",\"endedAt\":" + (t + 1) + ",\"annotations\":[{\"imageID\":\"x\"}]}}");
     assertThat(badRecord.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badRecord.body()).get("error").asString()).startsWith("page.annotations[0].");
     assertThat(send("PUT", "/api/imagenet/demo/annotations/" + id, "not json").statusCode()).isEqualTo(400);

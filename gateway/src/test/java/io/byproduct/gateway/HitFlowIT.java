@@ -42,6 +42,8 @@ class HitFlowIT {
   private static final String KEY = "hit-flow-test-key-0123456789abcdef";
   private static final String SURVEY_KEY = "hit-flow-survey-code-key-0123456789";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** A plausible client time (the seed API refuses times before 2000). */
+  private static final long T0 = 1_796_304_416_118L;
   private static final WorkerPseudonyms PSEUDONYMS = new WorkerPseudonyms(KEY);
   private static final AssignmentBinding BINDING = new AssignmentBinding(KEY);
   private static final String TWO_PAGES = "[{\"pageno\":1,\"class\":{\"id\":\"c1\"},\"images\":[]},"
@@ -310,7 +312,7 @@ class HitFlowIT {
 
   private static String created(String id, Worker w) {
     return "{\"id\":\"" + id + "\",\"annotatorID\":\"\",\"version\":\"POINTER_ORIGINAL\",\"assignmentID\":\"" + w.assignment()
-        + "\",\"hitID\":\"" + w.mturkHit() + "\",\"workerID\":\"" + w.raw() + "\",\"startedAt\":1000}";
+        + "\",\"hitID\":\"" + w.mturkHit() + "\",\"workerID\":\"" + w.raw() + "\",\"startedAt\":" + T0 + "}";
   }
 
   private static String pageWrite(int pageNo, long startedAt, String images, boolean isDone) {
@@ -334,9 +336,9 @@ class HitFlowIT {
         .bodyValue(created(id, w)).exchange().expectStatus().isOk();
     assembler.join();
 
-    assertThat(body(put("open", id, pageWrite(1, 1000, "[]", true)).expectStatus().isEqualTo(409)))
+    assertThat(body(put("open", id, pageWrite(1, T0, "[]", true)).expectStatus().isEqualTo(409)))
         .contains("isDone: page 1 is not the HIT's last page (2)");
-    assertThat(body(put("open", id, pageWrite(2, 3000, "[]", true)).expectStatus().isEqualTo(409)))
+    assertThat(body(put("open", id, pageWrite(2, T0 + 2000, "[]", true)).expectStatus().isEqualTo(409)))
         .contains("isDone: pages [1] of annotation '" + id + "' are not stored");
     // even had the claim reached the annotation, the owner (who proves the assignment) gets no code: no page is stored
     storeAnnotation(id, w, true);
@@ -352,18 +354,18 @@ class HitFlowIT {
     Worker w = Worker.fresh("open", "hit-1");
     String id = UUID.randomUUID().toString();
     storeAnnotation(id, w, false);
-    storePage(id, 1, 1000);
+    storePage(id, 1, T0);
     String overwrite = "[{\"imageID\":\"img-1\",\"selected\":true,\"selectedCount\":1,\"selectedRecord\":[{\"x\":0.5,\"y\":0.5,"
-        + "\"time\":1100}],\"hoveredCount\":1,\"hoveredRecord\":[{\"action\":\"enter\",\"time\":1050}],\"imagePosition\":{\"x\":0,"
+        + "\"time\":" + (T0 + 100) + "}],\"hoveredCount\":1,\"hoveredRecord\":[{\"action\":\"enter\",\"time\":" + (T0 + 50) + "}],\"imagePosition\":{\"x\":0,"
         + "\"y\":0},\"imageWidth\":340,\"imageHeight\":255,\"originalImageWidth\":500,\"originalImageHeight\":375,"
         + "\"estimateTime\":0,\"mouseTracking\":[]}]";
     double before = refused("page-stored");
 
-    assertThat(body(put("open", id, pageWrite(1, 1000, overwrite, false)).expectStatus().isEqualTo(409)))
-        .contains("page 1 of annotation '" + id + "' is stored with other answers; a stored page is never replaced");
+    assertThat(body(put("open", id, pageWrite(1, T0, overwrite, false)).expectStatus().isEqualTo(409)))
+        .contains("page 1 of annotation '" + id + "' is stored with other content; a stored page is never replaced");
     assertThat(refused("page-stored") - before).as("counted").isEqualTo(1);
     // the same answers again (the original re-sends after a failure) are a resend, not a conflict
-    put("open", id, pageWrite(1, 1000, "[]", false)).expectStatus().isOk();
+    put("open", id, pageWrite(1, T0, "[]", false)).expectStatus().isOk();
     assertThat(gateway.getBean(io.byproduct.gateway.binding.StoredAnnotations.class).page(id, 1).orElseThrow()
         .get("annotations").size()).isZero();
   }
@@ -373,7 +375,7 @@ class HitFlowIT {
     Worker w = Worker.fresh("open", "hit-1");
     storeAnnotation(w.annotationId(), w, false);
 
-    assertThat(body(put("open", w.annotationId(), pageWrite(1, 1000, "[]", false)).expectStatus().isForbidden()))
+    assertThat(body(put("open", w.annotationId(), pageWrite(1, T0, "[]", false)).expectStatus().isForbidden()))
         .contains("is bound to an assignment");
     Worker attacker = Worker.fresh("open", "hit-1");
     client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
@@ -389,7 +391,7 @@ class HitFlowIT {
 
     assertThat(body(client.post().uri("/api/imagenet/open/hits/hit-1/annotations").contentType(MediaType.APPLICATION_JSON)
         .bodyValue(created(id, w)).exchange().expectStatus().isEqualTo(503)))
-        .contains("the annotation is not stored yet; send the request again");
+        .contains("taken, but not stored yet; send the request again");
     GetItemResponse row = gateway.getBean(DynamoDbClient.class).getItem(b -> b.tableName("ImageNetAnnotation")
         .consistentRead(true).key(Map.of("id", AttributeValue.fromS(id))));
     assertThat(row.hasItem() && !row.item().isEmpty()).as("the gateway wrote no annotation").isFalse();

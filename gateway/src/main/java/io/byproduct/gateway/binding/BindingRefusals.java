@@ -7,7 +7,8 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the requests refused by completion and binding checks: {@code
+ * Counts the requests refused by completion and binding checks, and the original front end's
+ * writes refused for their body or not stored in time: {@code
  * byproduct.binding.refused{reason}}, every reason registered at start at 0. (Hellos refused for
  * their capability are {@code byproduct.ingest.rejected{reason="forbidden"}}.)
  */
@@ -24,10 +25,16 @@ public class BindingRefusals {
     ONE_HIT_PER_WORKER("one-hit-per-worker"),
     /** A seed-API write into an annotation of our page. */
     BOUND_ANNOTATION("bound-annotation"),
-    /** A seed-API PUT with other answers over a stored page. */
+    /** A seed-API PUT with other content over a stored page. */
     PAGE_STORED("page-stored"),
     /** A seed-API {@code isDone} before the last page, or before every other page is stored. */
-    EARLY_DONE("early-done");
+    EARLY_DONE("early-done"),
+    /** A seed-API body refused with 400: not UTF-8, not JSON, a missing field, a value out of range, not finite, an absurd time. */
+    INVALID_BODY("invalid-body"),
+    /** A seed-API body larger than {@code spring.http.codecs.max-in-memory-size} (413). */
+    TOO_LARGE("too-large"),
+    /** A seed-API write taken by Kafka but not stored within {@code store-wait} (503; the resend is harmless). */
+    NOT_STORED("not-stored");
 
     private final String code;
 
@@ -45,7 +52,7 @@ public class BindingRefusals {
   public BindingRefusals(MeterRegistry registry) {
     for (Reason reason : Reason.values()) {
       counters.put(reason, Counter.builder("byproduct.binding.refused")
-          .description("Requests refused by the completion and assignment-binding checks, by reason")
+          .description("Requests refused by the completion, assignment-binding and seed-API body checks, by reason")
           .tag("reason", reason.code())
           .register(registry));
     }

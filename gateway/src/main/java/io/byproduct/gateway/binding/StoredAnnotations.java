@@ -1,6 +1,7 @@
 package io.byproduct.gateway.binding;
 
 import io.byproduct.platform.hits.HitStore;
+import io.byproduct.platform.pages.PageItems;
 import io.byproduct.platform.pages.PageReader;
 import io.byproduct.platform.tables.Tables;
 import java.util.ArrayList;
@@ -45,6 +46,23 @@ public class StoredAnnotations {
   /** A stored page in the seed's JSON shape, or empty if it is not stored (yet). */
   public Optional<JsonNode> page(String annotationId, int pageNo) {
     return pages.read(annotationId, pageNo);
+  }
+
+  /**
+   * The content hash of a stored page, read consistently from its head item alone: empty if the page
+   * is not stored (yet), {@code ""} for a page stored without one (from the stream, or before hashes).
+   */
+  public Optional<String> pageHash(String annotationId, int pageNo) {
+    Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(tables.names().page()).consistentRead(true)
+        .key(Map.of(Tables.PAGE_HASH, AttributeValue.fromS(annotationId), Tables.PAGE_RANGE,
+            AttributeValue.fromS(Tables.pageKey(pageNo))))
+        .projectionExpression("#k, #h").expressionAttributeNames(Map.of("#k", Tables.PAGE_RANGE, "#h", PageItems.CONTENT_HASH)))
+        .item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    AttributeValue hash = item.get(PageItems.CONTENT_HASH);
+    return Optional.of(hash == null ? "" : hash.s());
   }
 
   /** The stored annotation, or empty if none (yet) has this id. */

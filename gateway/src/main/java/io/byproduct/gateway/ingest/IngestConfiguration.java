@@ -6,6 +6,7 @@ import io.byproduct.gateway.connections.ConnectionLimit;
 import io.byproduct.gateway.connections.ConnectionProperties;
 import io.byproduct.gateway.connections.WebSocketGate;
 import io.byproduct.platform.config.KafkaProperties;
+import io.byproduct.platform.topics.TopicProvisioner;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.deadletter.DeadLetter;
@@ -140,6 +141,8 @@ class IngestConfiguration {
     props.put("linger.ms", "5");
     props.put("compression.type", "lz4");
     props.put("max.block.ms", "10000");
+    // a page PUT of the original front end is one record of up to a few MB (the topic allows as much)
+    props.put("max.request.size", String.valueOf(TopicProvisioner.MAX_RECORD_BYTES));
     props.putAll(ingest.producer());
     props.put("acks", "all");
     props.put("enable.idempotence", "true");

@@ -3,28 +3,57 @@ package io.byproduct.gateway.seedapi;
 import io.byproduct.gateway.api.BadRequest;
 import io.byproduct.schemas.event.InterfaceVersion;
 import io.byproduct.schemas.json.InvalidSeedJsonException;
+import io.byproduct.schemas.json.PageContentHash;
 import io.byproduct.schemas.json.SeedJson;
 import io.byproduct.schemas.record.ImageRecord;
+import io.byproduct.schemas.rules.RecordRules;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the JSON bodies the original front end sends, naming the first field that is wrong. */
+/**
+ * Reads the JSON bodies the original front end sends, naming the first field that is wrong: strict
+ * UTF-8, then the shapes, then the values by the rules the stream processor applies too
+ * ({@link RecordRules}: fractions, sizes, finite numbers, plausible times, ids).
+ */
 final class SeedBodies {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  static final int MAX_ID_LENGTH = 256;
+  static final int MAX_ID_LENGTH = RecordRules.MAX_ID_LENGTH;
 
   /** The body of {@code POST .../hits/{hit}/annotations}. */
   record NewAnnotation(String id, String annotatorId, InterfaceVersion version, String assignmentId, String hitId,
       String workerId, long startedAt) {}
 
   /** The body of {@code PUT .../annotations/{id}}. */
-  record PageWrite(String pageId, int pageNo, long startedAt, long endedAt, List<ImageRecord> images, boolean isDone) {}
+  record PageWrite(String pageId, int pageNo, long startedAt, long endedAt, List<ImageRecord> images, boolean isDone,
+      String contentHash) {}
 
   private SeedBodies() {}
+
+  /** The body as JSON: it must be UTF-8 without malformed bytes (a decoder would turn them into U+FFFD). */
+  static JsonNode parse(byte[] body) {
+    return parse(body == null ? null : utf8(body));
+  }
+
+  static String utf8(byte[] body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+    } catch (MalformedInputException e) {
+      throw new BadRequest("body: malformed UTF-8 (" + e.getInputLength() + " bad byte(s)); send the body as UTF-8");
+    } catch (CharacterCodingException e) {
+      throw new BadRequest("body: not UTF-8; send the body as UTF-8");
+    }
+  }
 
   static JsonNode parse(String body) {
     if (body == null || body.isBlank()) {
@@ -51,9 +80,15 @@ final class SeedBodies {
           + " NO_POINTER_NO_ORIGINAL");
     }
     String annotator = optionalText(body, "annotatorID");
-    return new NewAnnotation(id(body, "id"), annotator == null ? "" : annotator, parsed,
-        optionalText(body, "assignmentID"), optionalText(body, "hitID"), id(body, "workerID"),
-        epochMs(body, "startedAt", "startedAt"));
+    String id = id(body, "id");
+    String assignmentId = optionalId(body, "assignmentID");
+    String hitId = optionalId(body, "hitID");
+    String workerId = id(body, "workerID");
+    long startedAt = epochMs(body, "startedAt", "startedAt");
+    RecordRules.time("startedAt", startedAt).ifPresent(problem -> {
+      throw new BadRequest(problem);
+    });
+    return new NewAnnotation(id, annotator == null ? "" : annotator, parsed, assignmentId, hitId, workerId, startedAt);
   }
 
   static PageWrite pageWrite(JsonNode body) {
@@ -72,26 +107,23 @@ final class SeedBodies {
     List<ImageRecord> images = new ArrayList<>();
     for (int i = 0; i < annotations.size(); i++) {
       try {
-        ImageRecord image = SeedJson.fromTree(annotations.get(i));
-        if (image.getImageID().isBlank() || image.getImageID().length() > MAX_ID_LENGTH || image.getImageID().contains("|")) {
-          throw new BadRequest("page.annotations[" + i + "].imageID: must be 1.." + MAX_ID_LENGTH + " characters without '|'");
-        }
-        images.add(image);
+        images.add(SeedJson.fromTree(annotations.get(i)));
       } catch (InvalidSeedJsonException e) {
         throw new BadRequest("page.annotations[" + i + "]." + e.getMessage());
       }
     }
     long startedAt = epochMs(page, "startedAt", "page.startedAt");
     long endedAt = epochMs(page, "endedAt", "page.endedAt");
-    if (endedAt < startedAt) {
-      throw new BadRequest("page.endedAt: must not be before page.startedAt");
+    Optional<String> problem = RecordRules.page(startedAt, endedAt, images);
+    if (problem.isPresent()) {
+      throw new BadRequest("page." + problem.get());
     }
     JsonNode isDone = body.get("isDone");
     if (isDone != null && !isDone.isNull() && !isDone.isBoolean()) {
       throw new BadRequest("isDone: must be true or false");
     }
     return new PageWrite(id(page, "id", "page.id"), pageNo.asInt(), startedAt, endedAt, images,
-        isDone != null && isDone.asBoolean(false));
+        isDone != null && isDone.asBoolean(false), PageContentHash.of(startedAt, endedAt, images));
   }
 
   private static String id(JsonNode node, String field) {
@@ -100,8 +132,17 @@ final class SeedBodies {
 
   private static String id(JsonNode node, String field, String name) {
     String value = optionalText(node, field);
-    if (value == null || value.isBlank() || value.length() > MAX_ID_LENGTH || value.contains("|")) {
-      throw new BadRequest(name + ": required, 1.." + MAX_ID_LENGTH + " characters without '|'");
+    if (!RecordRules.usableId(value)) {
+      throw new BadRequest(name + ": required, " + RecordRules.idRule());
+    }
+    return value;
+  }
+
+  /** An id that may be absent (the original sends MTurk's ids only when it has them). */
+  private static String optionalId(JsonNode node, String field) {
+    String value = optionalText(node, field);
+    if (value != null && !value.isEmpty() && !RecordRules.usableId(value)) {
+      throw new BadRequest(field + ": " + RecordRules.idRule());
     }
     return value;
   }
@@ -120,13 +161,13 @@ final class SeedBodies {
   /** A time as epoch milliseconds, or as an ISO-8601 instant string. */
   private static long epochMs(JsonNode node, String field, String name) {
     JsonNode value = node.get(field);
-    if (value != null && value.isIntegralNumber() && value.asLong() > 0) {
-      return value.asLong();
+    if (value != null && value.isIntegralNumber() && value.canConvertToLong() && value.longValue() > 0) {
+      return value.longValue();
     }
     if (value != null && value.isString()) {
       try {
         return java.time.Instant.parse(value.asString()).toEpochMilli();
-      } catch (java.time.format.DateTimeParseException e) {
+      } catch (java.time.DateTimeException | ArithmeticException e) {
         // reported below
       }
     }

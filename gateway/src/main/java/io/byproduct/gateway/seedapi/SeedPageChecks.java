@@ -16,7 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What a page PUT of the original front end may do to a stored annotation: write a page the HIT
- * has; never replace a stored page with other answers (409; the same answers again are a resend);
+ * has; never replace a stored page with other content (409; the same content again, by its content
+ * hash, is a resend);
  * claim {@code isDone} only on the HIT's last page and only once every other page is stored (it
  * waits up to {@code doneWait} for pages still on their way through Kafka, then 409).
  */
@@ -58,9 +59,7 @@ final class SeedPageChecks {
     }
     Optional<JsonNode> existing = stored.page(annotationId, page.pageNo());
     if (existing.isPresent()) {
-      return sameAnswers(existing.get(), page) ? Verdict.RESEND : Verdict.refuse(Reason.PAGE_STORED, "page "
-          + page.pageNo() + " of annotation '" + annotationId + "' is stored with other answers; a stored page is"
-          + " never replaced");
+      return sameVersion(existing.get(), page) ? Verdict.RESEND : otherVersionStored(annotationId, page.pageNo());
     }
     if (!page.isDone()) {
       return Verdict.WRITE;
@@ -89,6 +88,22 @@ final class SeedPageChecks {
       }
     }
     return missing;
+  }
+
+  /** The refusal of a write over a page stored with other content. */
+  static Verdict otherVersionStored(String annotationId, int pageNo) {
+    return Verdict.refuse(Reason.PAGE_STORED, "page " + pageNo + " of annotation '" + annotationId + "' is stored"
+        + " with other content; a stored page is never replaced (the first version stored counts): load the page"
+        + " again to go on after it");
+  }
+
+  /**
+   * The stored page is this version: the same content hash; for a page stored without one (before
+   * hashes), the same answers.
+   */
+  static boolean sameVersion(JsonNode storedPage, SeedBodies.PageWrite page) {
+    JsonNode hash = storedPage.get("contentHash");
+    return hash != null && hash.isString() ? hash.asString().equals(page.contentHash()) : sameAnswers(storedPage, page);
   }
 
   /** The same answers: the page's start time and, image by image in order, its id and whether it was selected. */

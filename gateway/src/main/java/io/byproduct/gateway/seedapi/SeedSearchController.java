@@ -4,6 +4,7 @@ import static io.byproduct.gateway.binding.WorkerAnnotations.field;
 
 import io.byproduct.gateway.api.ApiErrors;
 import io.byproduct.gateway.api.Blocking;
+import io.byproduct.gateway.binding.StoredAnnotations;
 import io.byproduct.gateway.binding.WorkerAnnotations;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.workers.AssignmentBinding;
@@ -26,6 +27,12 @@ import tools.jackson.databind.JsonNode;
  * (compatibility mode only). Its answer drives the original's resume, which needs the {@code id} of
  * an annotation it created itself (seed API); our page's annotations (derived ids, bound by a
  * capability) are listed without it. No assignment id, MTurk HIT id or pseudonym is ever answered.
+ *
+ * <p>{@code pageCount} and {@code isDone} are read from the stored pages (consistent reads), not from
+ * the annotation's own item, which the page assembler writes apart from the pages: {@code pageCount}
+ * is how many of the HIT's pages, from the first, are stored without a gap (the original resumes at
+ * {@code pageCount + 1}); {@code isDone} whether every page is. So a page answered 200 is counted by
+ * the next search (read-your-writes).
  */
 @RestController
 class SeedSearchController {
@@ -39,9 +46,11 @@ class SeedSearchController {
   private final WorkerPseudonyms pseudonyms;
   private final AssignmentBinding binding;
   private final SeedApiProperties seedApi;
+  private final StoredAnnotations stored;
 
   SeedSearchController(HitStore hits, WorkerAnnotations annotations, WorkerPseudonyms pseudonyms,
-      AssignmentBinding binding, SeedApiProperties seedApi) {
+      AssignmentBinding binding, SeedApiProperties seedApi, StoredAnnotations stored) {
+    this.stored = stored;
     this.hits = hits;
     this.annotations = annotations;
     this.pseudonyms = pseudonyms;
@@ -82,6 +91,14 @@ class SeedSearchController {
       if (annotation.hasNonNull(name)) {
         shown.put(name, annotation.get(name));
       }
+    }
+    String dataset = field(annotation, "hitDatasetName");
+    String hit = field(annotation, "imageNetHitID");
+    if (id != null && dataset != null && hit != null) {
+      stored.progress(dataset, hit, id).ifPresent(progress -> {
+        shown.put("pageCount", progress.pagesInOrder());
+        shown.put("isDone", progress.complete());
+      });
     }
     return shown;
   }

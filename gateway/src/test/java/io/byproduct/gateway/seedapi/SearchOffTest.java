@@ -12,7 +12,7 @@ class SearchOffTest {
   @Test
   void search_whenTheSeedApiIsOff_is404() {
     SeedSearchController controller = new SeedSearchController(null, null, null, null,
-        new SeedApiProperties(false, true, Duration.ofSeconds(15), Duration.ofSeconds(15)));
+        new SeedApiProperties(false, true, Duration.ofSeconds(15), Duration.ofSeconds(15)), null);
 
     var answer = controller.search("demo", "hit-1", "A1WORKER").block();
 

@@ -11,14 +11,10 @@ import static org.mockito.Mockito.when;
 import io.byproduct.gateway.WebSlices;
 import io.byproduct.gateway.binding.BindingRefusals;
 import io.byproduct.gateway.binding.StoredAnnotations;
-import io.byproduct.gateway.binding.WorkerAnnotations;
-import io.byproduct.gateway.ingest.EventPublisher;
-import io.byproduct.platform.catalog.Catalog;
 import io.byproduct.platform.catalog.CatalogImage;
 import io.byproduct.platform.hits.HitStore;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
-import io.byproduct.schemas.record.SandboxAnnotation;
 import io.byproduct.schemas.topics.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -26,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +32,6 @@ import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,18 +45,20 @@ import tools.jackson.databind.json.JsonMapper;
 @WebFluxTest(controllers = {SeedWritesController.class, SeedSearchController.class, SandboxController.class},
     properties = {"byproduct.gateway.seed-api.enabled=true", "byproduct.gateway.seed-api.store-wait=300ms",
         "byproduct.gateway.seed-api.done-wait=300ms", WebSlices.WORKER_ID_KEY, WebSlices.SURVEY_CODE_KEY})
-class SeedApiErrorsWebTest {
+class SeedApiErrorsWebTest extends SeedApiDoubles {
 
   private static final String KEY = WebSlices.WORKER_ID_KEY_VALUE;
   private static final WorkerPseudonyms PSEUDONYMS = new WorkerPseudonyms(KEY);
   private static final AssignmentBinding BINDING = new AssignmentBinding(KEY);
   private static final String HIT = "{\"id\":\"hit-1\",\"pages\":[{\"pageno\":1},{\"pageno\":2}]}";
   private static final String CREATE = "{\"id\":\"a-1\",\"version\":\"POINTER_ORIGINAL\",\"assignmentID\":\"ASG\","
-      + "\"hitID\":\"MT\",\"workerID\":\"W1\",\"startedAt\":1000}";
+      + "\"hitID\":\"MT\",\"workerID\":\"W1\",\"startedAt\":1796304416118}";
 
   @TestConfiguration
   @EnableConfigurationProperties(SeedApiProperties.class)
   static class RealParts {
+    static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+
     @Bean
     WorkerPseudonyms pseudonyms() {
       return PSEUDONYMS;
@@ -75,7 +71,7 @@ class SeedApiErrorsWebTest {
 
     @Bean
     BindingRefusals refusals() {
-      return new BindingRefusals(new SimpleMeterRegistry());
+      return new BindingRefusals(METERS);
     }
 
     @Bean
@@ -86,18 +82,6 @@ class SeedApiErrorsWebTest {
 
   @Autowired
   private WebTestClient client;
-  @MockitoBean
-  private HitStore hits;
-  @MockitoBean
-  private StoredAnnotations stored;
-  @MockitoBean
-  private WorkerAnnotations workerAnnotations;
-  @MockitoBean
-  private EventPublisher publisher;
-  @MockitoBean
-  private Catalog catalog;
-  @MockitoBean
-  private Producer<String, SandboxAnnotation> sandboxProducer;
 
   @BeforeEach
   void knownHit() {
@@ -123,7 +107,8 @@ class SeedApiErrorsWebTest {
   }
 
   private static String page(int pageNo, boolean isDone) {
-    return "{\"page\":{\"id\":\"p\",\"pageno\":" + pageNo + ",\"startedAt\":1000,\"endedAt\":2000,\"annotations\":[]},"
+    return "{\"page\":{\"id\":\"p\",\"pageno\":" + pageNo + ",\"startedAt\":1796304416118,\"endedAt\":1796304424264,"
+        + "\"annotations\":[]},"
         + "\"isDone\":" + isDone + "}";
   }
 
@@ -132,7 +117,7 @@ class SeedApiErrorsWebTest {
   @Test
   void create_withABadBody_is400NamingTheField() {
     create("open", "hit-1", "{\"id\":\"a-1\"}").expectStatus().isBadRequest()
-        .expectBody().jsonPath("$.error").isEqualTo("workerID: required, 1..256 characters without '|'");
+        .expectBody().jsonPath("$.error").isEqualTo("workerID: required, 1..256 characters without '|', control characters or malformed UTF-8");
     create("open", "hit-1", "[]").expectStatus().isBadRequest()
         .expectBody().jsonPath("$.error").isEqualTo("body: expected a JSON object");
   }
@@ -183,7 +168,7 @@ class SeedApiErrorsWebTest {
     when(stored.find("a-1")).thenReturn(Optional.empty());
 
     create("open", "hit-1", CREATE).expectStatus().isEqualTo(503)
-        .expectBody().jsonPath("$.error").isEqualTo("the annotation is not stored yet; send the request again");
+        .expectBody().jsonPath("$.error").isEqualTo("taken, but not stored yet; send the request again (the same request again is harmless)");
   }
 
   // --- page PUT ----------------------------------------------------------------------------------
@@ -229,8 +214,8 @@ class SeedApiErrorsWebTest {
         "{\"startedAt\":999,\"annotations\":[]}")));
 
     put("a-1", page(1, false)).expectStatus().isEqualTo(409)
-        .expectBody().jsonPath("$.error").isEqualTo("page 1 of annotation 'a-1' is stored with other answers; a stored"
-            + " page is never replaced");
+        .expectBody().jsonPath("$.error").isEqualTo("page 1 of annotation 'a-1' is stored with other content; a stored"
+            + " page is never replaced (the first version stored counts): load the page again to go on after it");
   }
 
   @Test

@@ -15,12 +15,13 @@ class SeedApiOffTest {
 
   @Test
   void seedWritesAndSandbox_whenOff_are404NamingTheProperty() {
-    SeedWritesController writes = new SeedWritesController(null, null, null, OFF, null, null, null);
+    SeedWritesController writes = new SeedWritesController(null, null, null, OFF, null, null, null, null,
+        org.springframework.util.unit.DataSize.ofMegabytes(8));
     SandboxController sandbox = new SandboxController(null, null, null, null, OFF);
 
     for (ResponseEntity<Object> answer : new ResponseEntity[] {
-        writes.create("demo", "hit-1", "{}").block(),
-        writes.page("demo", "some-annotation", "{}").block(),
+        writes.create("demo", "hit-1", reactor.core.publisher.Mono.just("{}".getBytes())).block(),
+        writes.page("demo", "some-annotation", reactor.core.publisher.Mono.just("{}".getBytes())).block(),
         sandbox.submit("{}").block()}) {
       assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
       assertThat(((Map<?, ?>) answer.getBody()).get("error").toString()).contains("byproduct.gateway.seed-api.enabled=true");

@@ -28,7 +28,9 @@ import tools.jackson.databind.node.ArrayNode;
  *
  * <ul>
  *   <li>The head item (sort key {@code 0003}) holds the page's fields ({@code id}, {@code pageno},
- *       {@code startedAt}, {@code endedAt}, {@code status}, ...).
+ *       {@code startedAt}, {@code endedAt}, {@code status}, {@code source} ({@code stream} or {@code rest}),
+ *       {@code contentHash} (rest pages only), ...). A page stored before {@code source} existed has none:
+ *       it came from the stream.
  *   <li>Its per-image records ({@code annotations}, in the seed's JSON shape) are a native list when
  *       they fit in {@value #INLINE_LIMIT} bytes of JSON; otherwise gzip-compressed into the binary
  *       attribute {@code annotationsGzip}; and if that is still over {@value #PART_BYTES} bytes, the
@@ -49,6 +51,10 @@ public final class PageItems {
   public static final String ANNOTATIONS_GZIP = "annotationsGzip";
   public static final String ANNOTATIONS_PARTS = "annotationsParts";
   public static final String PART_DATA = "data";
+  /** How the page came: {@code stream} (folded from events) or {@code rest} (the original front end's PUT, stored as sent). */
+  public static final String SOURCE = "source";
+  /** A {@code rest} page's content hash: a later PUT of the page is the same version exactly when its hash is this. */
+  public static final String CONTENT_HASH = "contentHash";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -104,6 +110,8 @@ public final class PageItems {
     item.put("endedAt", AttributeValue.fromN(String.valueOf(page.getEndedAt())));
     item.put("status", AttributeValue.fromS(page.getStatus().name()));
     item.put("eventCount", AttributeValue.fromN(String.valueOf(page.getEventCount())));
+    item.put(SOURCE, AttributeValue.fromS(page.getSource()));
+    putIfPresent(item, CONTENT_HASH, page.getContentHash());
     putIfPresent(item, "hitDatasetName", page.getHitDatasetName());
     putIfPresent(item, "imageNetHitID", page.getImageNetHitId());
     putIfPresent(item, "workerID", page.getWorkerId());
@@ -132,6 +140,9 @@ public final class PageItems {
     AttributeValue inline = fields.remove(ANNOTATIONS);
     tools.jackson.databind.node.ObjectNode page =
         (tools.jackson.databind.node.ObjectNode) JSON.readTree(EnhancedDocument.fromAttributeValueMap(fields).toJson());
+    if (!page.has(SOURCE)) {
+      page.put(SOURCE, "stream");  // stored before pages had a source: every such page came from the stream
+    }
     if (inline != null) {
       page.set(ANNOTATIONS, JSON.readTree(EnhancedDocument.fromAttributeValueMap(Map.of("a", inline)).toJson()).get("a"));
     } else if (gzip != null) {

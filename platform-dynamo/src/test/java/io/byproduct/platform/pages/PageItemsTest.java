@@ -71,6 +71,23 @@ class PageItemsTest {
   }
 
   @Test
+  void restPage_keepsItsSourceAndContentHash_andAnOldItemWithoutSourceReadsAsStream() {
+    PageRecord rest = page(2, 3, 4);
+    rest.setSource(io.byproduct.schemas.record.PageSources.REST);
+    rest.setContentHash("93810aff3e17a50aead7541e2caa1fc9");
+
+    JsonNode json = PageItems.toSeedJson(PageItems.itemsOf(rest).get(0), List.of());
+    assertThat(json.get("source").asString()).isEqualTo("rest");
+    assertThat(json.get("contentHash").asString()).isEqualTo("93810aff3e17a50aead7541e2caa1fc9");
+
+    Map<String, AttributeValue> old = new java.util.HashMap<>(PageItems.itemsOf(page(2, 3, 5)).get(0));
+    assertThat(old.get(PageItems.SOURCE).s()).isEqualTo("stream");
+    old.remove(PageItems.SOURCE);
+    assertThat(PageItems.toSeedJson(old, List.of()).get("source").asString()).isEqualTo("stream");
+    assertThat(PageItems.toSeedJson(old, List.of()).has("contentHash")).isFalse();
+  }
+
+  @Test
   void pageOverTheInlineLimit_isCompressedIntoTheHead() {
     PageRecord page = page(48, 300, 2);
 

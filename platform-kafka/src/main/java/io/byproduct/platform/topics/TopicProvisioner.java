@@ -51,8 +51,11 @@ public final class TopicProvisioner implements Provisioner {
     String base = topic.name().substring(topics.prefix().length());
     NewTopic newTopic = new NewTopic(topic.name(), properties.partitionsOf(base), properties.replicationFactor());
     Map<String, String> config = switch (base) {
-      // the sources of truth: kept forever for replays
-      case "interactions", "sandbox-annotations" -> Map.of("retention.ms", "-1", "retention.bytes", "-1");
+      // the sources of truth: kept forever for replays; a page the original front end PUTs is one
+      // interactions record (PageRecorded) of up to a few MB
+      case "interactions" -> Map.of("retention.ms", "-1", "retention.bytes", "-1",
+          "max.message.bytes", String.valueOf(MAX_RECORD_BYTES));
+      case "sandbox-annotations" -> Map.of("retention.ms", "-1", "retention.bytes", "-1");
       // a page holds every tracked point of up to 48 images: allow large records
       case "pages" -> Map.of("retention.ms", "-1", "retention.bytes", "-1",
           "max.message.bytes", String.valueOf(MAX_RECORD_BYTES));

@@ -29,6 +29,8 @@ public enum DeadLetterReason {
   UNKNOWN_IMAGE("unknown-image"),
   STATE_LIMIT("state-limit"),
   UNPRODUCIBLE_OUTPUT("unproducible-output"),
+  /** A second, different version of a page the REST API already stored (the stored version counts; this one stays in interactions). */
+  PAGE_REVISION("page-revision"),
 
   // the page assembler
   /** DynamoDB refused the record's item for its own content; never for access, table, throttling or outages. */

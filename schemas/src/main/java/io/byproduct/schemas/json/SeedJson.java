@@ -157,12 +157,16 @@ public final class SeedJson {
     if (value == null || !value.isNumber()) {
       throw new InvalidSeedJsonException(field, "expected a number");
     }
-    return (int) Math.round(value.doubleValue());
+    double number = value.doubleValue();
+    if (!Double.isFinite(number) || number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+      throw new InvalidSeedJsonException(field, "expected a finite number within the range of an int, was " + value);
+    }
+    return (int) Math.round(number);
   }
 
   private static long longValue(JsonNode n, String field) {
     JsonNode value = n.get(field);
-    if (value == null || !value.isIntegralNumber()) {
+    if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
       throw new InvalidSeedJsonException(field, "expected an integer (epoch ms)");
     }
     return value.longValue();
@@ -172,6 +176,9 @@ public final class SeedJson {
     JsonNode value = n.get(field);
     if (value == null || !value.isNumber()) {
       throw new InvalidSeedJsonException(parent + "[]." + field, "expected a number");
+    }
+    if (!Double.isFinite(value.doubleValue())) {
+      throw new InvalidSeedJsonException(parent + "[]." + field, "expected a finite number, was " + value);
     }
     return value.doubleValue();
   }

@@ -4,17 +4,20 @@ import io.byproduct.schemas.event.HoverChanged;
 import io.byproduct.schemas.event.ImageLaidOut;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.event.PageOpened;
+import io.byproduct.schemas.event.PageRecorded;
 import io.byproduct.schemas.event.PointerSample;
 import io.byproduct.schemas.event.SelectionToggled;
+import io.byproduct.schemas.rules.RecordRules;
 import java.util.Optional;
 
 /**
- * Checks an event for values no real browser produces. The gateway checks the same on the wire;
- * this guards the aggregates against anything else that writes to the topic (tools, replays).
+ * Checks an event for values no real browser produces, by the shared rules ({@link RecordRules}).
+ * The gateway checks the same on the wire; this guards the aggregates against anything else that
+ * writes to the topic (tools, replays).
  */
 public final class EventValidator {
 
-  static final int MAX_ID_LENGTH = 256;
+  static final int MAX_ID_LENGTH = RecordRules.MAX_ID_LENGTH;
 
   private EventValidator() {}
 
@@ -51,6 +54,10 @@ public final class EventValidator {
       }
       return imageId(l.getImageId());
     }
+    if (payload instanceof PageRecorded r) {
+      return RecordRules.id("pageId", r.getPageId()).or(() -> RecordRules.page(r.getStartedAt(), r.getEndedAt(), r.getImages()))
+          .map(problem -> "recorded page: " + problem);
+    }
     if (payload instanceof PageOpened o) {
       for (String image : o.getImageIds()) {
         Optional<String> bad = imageId(image);
@@ -78,8 +85,7 @@ public final class EventValidator {
   }
 
   private static Optional<String> fraction(String name, double value) {
-    return value >= 0 && value <= 1 ? Optional.empty()
-        : Optional.of(name + " must be a fraction of the image in [0, 1], was " + value);
+    return RecordRules.fraction(name, value);
   }
 
   private static boolean finiteNonNegative(double v) {
@@ -87,6 +93,6 @@ public final class EventValidator {
   }
 
   static boolean usableId(String id) {
-    return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH && id.indexOf('|') < 0;
+    return RecordRules.usableId(id);
   }
 }

@@ -5,6 +5,7 @@ import io.byproduct.schemas.event.HitStarted;
 import io.byproduct.schemas.event.HoverChanged;
 import io.byproduct.schemas.event.ImageLaidOut;
 import io.byproduct.schemas.event.PageOpened;
+import io.byproduct.schemas.event.PageRecorded;
 import io.byproduct.schemas.event.PageSubmitted;
 import io.byproduct.schemas.event.PointerSample;
 import io.byproduct.schemas.event.SelectionToggled;
@@ -22,7 +23,7 @@ import io.byproduct.schemas.state.ImageState;
 public sealed interface FoldEvent {
 
   /** The cases, one per record below: the key of the fold's {@code switch}. */
-  enum Kind { HIT_STARTED, HIT_FINISHED, PAGE_OPENED, PAGE_SUBMITTED, IMAGE, PAGE_ACTIVITY }
+  enum Kind { HIT_STARTED, HIT_FINISHED, PAGE_OPENED, PAGE_SUBMITTED, IMAGE, PAGE_ACTIVITY, PAGE_RECORDED }
 
   /** Which of an image's records an event would add to (what the state limits bound). */
   enum Growth { NONE, TRACK_POINT, HOVER_RECORD, SELECTED_RECORD }
@@ -54,6 +55,9 @@ public sealed interface FoldEvent {
     }
     if (payload instanceof HitFinished f) {
       return new HitFinish(f);
+    }
+    if (payload instanceof PageRecorded r) {
+      return new PageRecord(r);
     }
     return new PageActivity(payload);
   }
@@ -87,6 +91,14 @@ public sealed interface FoldEvent {
     @Override
     public Kind kind() {
       return Kind.PAGE_SUBMITTED;
+    }
+  }
+
+  /** A whole page as the original front end's REST API sent it: stored as sent ({@code RecordedPages}). */
+  record PageRecord(PageRecorded payload) implements FoldEvent {
+    @Override
+    public Kind kind() {
+      return Kind.PAGE_RECORDED;
     }
   }
 

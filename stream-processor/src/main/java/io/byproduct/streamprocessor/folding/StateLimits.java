@@ -1,5 +1,7 @@
 package io.byproduct.streamprocessor.folding;
 
+import io.byproduct.schemas.rules.RecordRules;
+
 /**
  * Bounds on what one page (and one image of it) may hold in the stream processor's state and in
  * its output records. An event that would go beyond a bound is not folded (it goes to the dead
@@ -54,7 +56,9 @@ public record StateLimits(int eventsPerPage, int imagesPerPage, int trackPointsP
   }
 
   public static StateLimits defaults() {
-    return new StateLimits(200_000, 100, 72_000, 20_000, 5_000, 36_000, 5_000, 1_000, 1_000);
+    return new StateLimits(200_000, RecordRules.IMAGES_PER_PAGE, RecordRules.TRACK_POINTS_PER_PAGE,
+        RecordRules.HOVER_RECORDS_PER_PAGE, RecordRules.SELECTED_RECORDS_PER_PAGE, RecordRules.TRACK_POINTS_PER_IMAGE,
+        RecordRules.HOVER_RECORDS_PER_IMAGE, RecordRules.SELECTED_RECORDS_PER_IMAGE, 1_000);
   }
 
   /** The largest page record (and page state with all its images) these limits allow, in bytes. */

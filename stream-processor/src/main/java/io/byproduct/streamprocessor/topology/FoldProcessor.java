@@ -43,6 +43,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
   private Deduplication deduplication;
   private HitAnnotations annotations;
   private PageLifecycles pages;
+  private RecordedPages recorded;
 
   FoldProcessor(CaptureOptions options, AvroSerde<InteractionEvent> events) {
     this.options = options;
@@ -57,6 +58,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     annotations = new HitAnnotations(decoded(context, CaptureTopology.ANNOTATION_STORE), output);
     pages = new PageLifecycles(context, options.abandonAfter(), output, decoded(context, CaptureTopology.PAGE_STORE),
         decoded(context, CaptureTopology.IMAGE_STORE), decoded(context, CaptureTopology.CLOSED_STORE));
+    recorded = new RecordedPages(pages, annotations, output, options.limits());
     context.schedule(options.imageUpdateInterval(), PunctuationType.WALL_CLOCK_TIME, pages::emitChangesAndAbandon);
     context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
   }
@@ -88,6 +90,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
       case PAGE_SUBMITTED -> submitPage(record, ((FoldEvent.PageSubmit) event).payload());
       case IMAGE -> foldImageEvent(record, (FoldEvent.ImageEvent) event);
       case PAGE_ACTIVITY -> countPageEvent(record);
+      case PAGE_RECORDED -> recorded.record(record, ((FoldEvent.PageRecord) event).payload());
     }
   }
 

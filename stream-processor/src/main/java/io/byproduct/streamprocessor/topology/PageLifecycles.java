@@ -148,6 +148,24 @@ final class PageLifecycles {
         : PageLifecycle.ABANDONED, context.currentSystemTimeMs()));
   }
 
+  /**
+   * Ends the page with a record made elsewhere (a page the REST API recorded, {@link RecordedPages}):
+   * open state of the page, if any, is dropped; the record is emitted; the page is remembered as ended.
+   */
+  void endWith(PageRecord out, String pageKey, InteractionEvent e, long timestamp) {
+    PageState page = pages.get(pageKey);
+    if (page != null) {
+      for (String imageId : page.getImageIds()) {
+        images.delete(StateKeys.imageKey(pageKey, imageId));
+      }
+      pages.delete(pageKey);
+    } else {
+      page = newPage(e, timestamp);
+    }
+    output.page(out, timestamp);
+    closed.put(pageKey, closedMarker(page, PageLifecycle.SUBMITTED, context.currentSystemTimeMs()));
+  }
+
   private static PageState closedMarker(PageState page, PageLifecycle status, long closedAt) {
     return PageState.newBuilder(page).setStatus(status).setLastActivityAt(closedAt)
         .setImageIds(new ArrayList<>()).setDirtyImages(new ArrayList<>()).build();

@@ -168,7 +168,7 @@ class CaptureTopologyTest {
 
     List<DeadLetter> letters = capture.deadLetters.readValuesToList();
     assertThat(letters).extracting(DeadLetter::getReason).containsExactly("undecodable", "invalid-event");
-    assertThat(letters.get(1).getDetail()).contains("x must be a fraction").contains("1.5");
+    assertThat(letters.get(1).getDetail()).contains("x: must be a fraction").contains("1.5");
     assertThat(letters.get(0).getOriginTopic()).isEqualTo("interactions");
     List<PageRecord> out = capture.pages.readValuesToList();
     assertThat(out).hasSize(1);
