@@ -40,12 +40,14 @@ public final class PageTables {
       string("image_id", "The image, ImageNet style (n01440764/n01440764_105)."));
   private static final Column WORKER = string("worker_id", "Worker pseudonym (keyed HMAC), never the MTurk id.");
   private static final Column DATASET = string("hit_dataset_name", "The HIT's dataset.");
+  private static final Column SOURCE = string("source",
+      "How the page arrived: stream (our page's events, folded; points to 1e-4) or rest (the original front end's"
+      + " PUT, stored as sent; full double precision, estimate_time_ms the browser's own count).");
 
   public static final Flat PAGES = new Flat(Table.of("pages", "One row per finished page.", PAGE_KEY,
       string("page_id", "The page's own id (browser-made UUID); null when abandoned."),
       string("status", "SUBMITTED or ABANDONED."),
-      // issue 23 adds `source` (stream | rest) here
-      WORKER, DATASET,
+      SOURCE, WORKER, DATASET,
       string("imagenet_hit_id", "The HIT."),
       string("version", "Interface version: POINTER_ORIGINAL, NO_POINTER_ORIGINAL, POINTER_NO_ORIGINAL, NO_POINTER_NO_ORIGINAL."),
       millis("started_at_ms", "When the page opened, epoch ms, browser clock."),
@@ -53,14 +55,15 @@ public final class PageTables {
       millis("duration_ms", "ended_at_ms - started_at_ms."),
       bigint("event_count", "Distinct events folded into the page."),
       integer("image_count", "Images with a record (shown or touched)."),
-      integer("selected_image_count", "Images selected when the page ended.")),
+      integer("selected_image_count", "Images selected when the page ended."),
+      string("content_hash", "rest pages: SHA-256 of the page as sent (its identity); null for stream pages.")),
       PageTables::pageRow);
 
   public static final Flat IMAGES = new Flat(Table.of("images",
       "One row per image of a finished page, with its page's context.", IMAGE_KEY,
       integer("position", "0-based index of the image on its page."),
-      PAGES.table().columns().get(2), PAGES.table().columns().get(3), WORKER, DATASET,
-      PAGES.table().columns().get(6), PAGES.table().columns().get(7),
+      PAGES.table().columns().get(2), PAGES.table().columns().get(3), SOURCE, WORKER, DATASET,
+      PAGES.table().columns().get(7), PAGES.table().columns().get(8),
       millis("page_started_at_ms", "The page's started_at_ms."),
       millis("page_ended_at_ms", "The page's ended_at_ms."),
       bool("selected", "Selected when the page ended."),
@@ -109,16 +112,16 @@ public final class PageTables {
 
   private static void pageRow(PageRecord p, Consumer<Object[]> out) {
     int selected = (int) p.getImages().stream().filter(ImageRecord::getSelected).count();
-    out.accept(new Object[] {p.getAnnotationId(), p.getPageNo(), p.getPageId(), p.getStatus().name(), p.getWorkerId(),
-        p.getHitDatasetName(), p.getImageNetHitId(), p.getVersion(), p.getStartedAt(), p.getEndedAt(),
-        p.getEndedAt() - p.getStartedAt(), p.getEventCount(), p.getImages().size(), selected});
+    out.accept(new Object[] {p.getAnnotationId(), p.getPageNo(), p.getPageId(), p.getStatus().name(), p.getSource(),
+        p.getWorkerId(), p.getHitDatasetName(), p.getImageNetHitId(), p.getVersion(), p.getStartedAt(), p.getEndedAt(),
+        p.getEndedAt() - p.getStartedAt(), p.getEventCount(), p.getImages().size(), selected, p.getContentHash()});
   }
 
   private static void imageRows(PageRecord p, Consumer<Object[]> out) {
     for (int i = 0; i < p.getImages().size(); i++) {
       ImageRecord r = p.getImages().get(i);
       out.accept(new Object[] {p.getAnnotationId(), p.getPageNo(), r.getImageID(), i, p.getPageId(),
-          p.getStatus().name(), workerOf(p, r), p.getHitDatasetName(), p.getImageNetHitId(), p.getVersion(),
+          p.getStatus().name(), p.getSource(), workerOf(p, r), p.getHitDatasetName(), p.getImageNetHitId(), p.getVersion(),
           p.getStartedAt(), p.getEndedAt(), r.getSelected(), r.getSelectedCount(), r.getHoveredCount(),
           r.getEstimateTime(), r.getImageWidth(), r.getImageHeight(), r.getOriginalImageWidth(),
           r.getOriginalImageHeight(), r.getImagePosition().getX(), r.getImagePosition().getY(),
