@@ -45,6 +45,8 @@ public final class RecordJson {
     node.put("endedAt", page.getEndedAt());
     node.put("status", page.getStatus().name());
     node.put("eventCount", page.getEventCount());
+    node.put("source", page.getSource());
+    putIfPresent(node, "contentHash", page.getContentHash());
     putIfPresent(node, "hitDatasetName", page.getHitDatasetName());
     putIfPresent(node, "imageNetHitID", page.getImageNetHitId());
     putIfPresent(node, "workerID", page.getWorkerId());
