@@ -5,6 +5,7 @@ import io.byproduct.analytics.kafka.KafkaOptions;
 import io.byproduct.analytics.kafka.PartitionRange;
 import io.byproduct.analytics.kafka.RangeReader;
 import io.byproduct.analytics.kafka.Ranges;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.PageRecord;
 import io.byproduct.schemas.serde.AvroSerde;
@@ -152,7 +153,6 @@ public final class Exporter {
 
   private Checkpoint copy(KafkaConsumer<String, byte[]> consumer, String topic, Checkpoint start, Spool spool,
       Path checkpointFile) throws Exception {
-    AvroSerde<InteractionEvent> events = AvroSerde.of(InteractionEvent.class);
     AvroSerde<PageRecord> pages = AvroSerde.of(PageRecord.class);
     long[] counts = {start.records(), start.skipped()};
     long[] lastCheckpoint = {System.currentTimeMillis(), start.records()};
@@ -165,10 +165,11 @@ public final class Exporter {
       }
       try {
         if (settings.what() == What.EVENTS) {
-          InteractionEvent e = events.decode(record.value());
-          if (settings.filters().matches(e.getHitDatasetName(), e.getImageNetHitId(), e.getAnnotationId())) {
-            spool.append(e);
-            counts[0]++;
+          for (InteractionEvent e : InteractionRecords.events(record.value())) {  // a batch unfolded, or one event
+            if (settings.filters().matches(e.getHitDatasetName(), e.getImageNetHitId(), e.getAnnotationId())) {
+              spool.append(e);
+              counts[0]++;
+            }
           }
         } else {
           PageRecord p = pages.decode(record.value());
