@@ -10,6 +10,7 @@ import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.platform.topics.TopicProvisioner;
 import io.byproduct.schemas.batch.Batches;
 import io.byproduct.schemas.batch.InteractionBatch;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.event.InterfaceVersion;
 import io.byproduct.schemas.topics.Topics;
@@ -107,6 +108,14 @@ public final class TopologyBenchmark {
     return interleaved;
   }
 
+  /** Bytes of the values on 'interactions' per event (Avro single-object encoding, before Kafka's compression), in either format. */
+  private void printValueBytes(List<InteractionEvent> events, List<InteractionBatch> batches) {
+    long perEventBytes = events.stream().mapToLong(e -> InteractionRecords.events().encode(e).length).sum();
+    long batchBytes = batches.stream().mapToLong(b -> InteractionRecords.batches().encode(b).length).sum();
+    out.printf("  value bytes per event on interactions: %.1f one record per event, %.1f in batches (%.1f x fewer)%n",
+        perEventBytes / (double) events.size(), batchBytes / (double) events.size(), perEventBytes / (double) batchBytes);
+  }
+
   private static List<List<InteractionEvent>> perWorker(int workers, int pages, long seed) {
     WorkerScripts scripts = new WorkerScripts(seed);
     List<List<InteractionEvent>> perWorker = new ArrayList<>();
@@ -136,6 +145,7 @@ public final class TopologyBenchmark {
         events.size(), events.stream().filter(e -> e.getPayload() instanceof io.byproduct.schemas.event.PointerSample).count(),
         perEvent ? "one record per event (InteractionEvent)"
             : String.format("as %,d batches (InteractionBatch, frames of %d ms)", batches.size(), FLUSH_MS));
+    printValueBytes(events, perEvent ? simulatedBatches(workers, pages, 42, FLUSH_MS) : batches);
     List<Result> results = new ArrayList<>();
     try (LocalKafka kafka = LocalKafka.start()) {
       Topics topics = Topics.withPrefix("bench.");

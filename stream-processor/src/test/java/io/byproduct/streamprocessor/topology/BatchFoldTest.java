@@ -57,7 +57,7 @@ class BatchFoldTest {
       List<PageRecord> pages = capture.pages.readValuesToList();
 
       assertThat(pages).hasSize(2).isEqualTo(foldedOneByOne(options, sent));
-      assertThat(pages).extracting(PageRecord::getEventCount).containsExactly(144L, 144L);
+      assertThat(pages).extracting(PageRecord::getEventCount).containsExactly(140L, 140L);
       assertThat(capture.deadLetters.isEmpty()).isTrue();
     }
   }
