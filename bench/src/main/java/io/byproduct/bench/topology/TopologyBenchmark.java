@@ -87,11 +87,9 @@ public final class TopologyBenchmark {
             && events.get(end).getClientTime() - first.getClientTime() < flushMs) {
           end++;
         }
-        List<InteractionEvent> frame = new ArrayList<>();
-        long gatewayTime = events.get(end - 1).getClientTime();
-        for (InteractionEvent e : events.subList(start, end)) {
-          frame.add(InteractionEvent.newBuilder(e).setGatewayTime(gatewayTime).build());
-        }
+        List<InteractionEvent> frame = events.subList(start, end);  // this worker's own copies: stamped in place
+        long gatewayTime = frame.get(frame.size() - 1).getClientTime();
+        frame.forEach(e -> e.setGatewayTime(gatewayTime));
         frames.add(Batches.pack(frame));
         start = end;
       }
