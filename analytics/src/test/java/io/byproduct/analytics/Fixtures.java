@@ -6,6 +6,8 @@ import io.byproduct.schemas.event.HitFinished;
 import io.byproduct.schemas.event.HitStarted;
 import io.byproduct.schemas.event.HoverChanged;
 import io.byproduct.schemas.event.ImageLaidOut;
+import io.byproduct.schemas.batch.InteractionBatch;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.event.InterfaceVersion;
 import io.byproduct.schemas.event.PageOpened;
@@ -111,6 +113,29 @@ public final class Fixtures {
         .setVersion("POINTER_ORIGINAL").setStartedAt(1_767_225_600_000L).setEndedAt(1_767_225_700_000L + seed)
         .setStatus(seed % 3 == 0 ? PageStatus.ABANDONED : PageStatus.SUBMITTED).setEventCount(100 + seed)
         .setImages(records).build();
+  }
+
+  /** Sends a batch and waits until the broker has it. */
+  public static void send(KafkaProducer<String, byte[]> producer, Topics topics, InteractionBatch batch, long timestamp) {
+    durable(producer.send(new ProducerRecord<>(topics.interactions.name(), null, timestamp, batch.getAnnotationId(),
+        InteractionRecords.batches().encode(batch))));
+  }
+
+  /**
+   * The events as a frame's events are (so that runs of them pack into batches): coordinates in
+   * images on the wire's 1e-4 grid, every event the gateway time of the last.
+   */
+  public static List<InteractionEvent> asFrameEvents(List<InteractionEvent> events) {
+    long gatewayTime = events.get(events.size() - 1).getGatewayTime();
+    List<InteractionEvent> framed = new ArrayList<>();
+    for (InteractionEvent e : events) {
+      InteractionEvent copy = InteractionEvent.newBuilder(e).setGatewayTime(gatewayTime).build();
+      if (copy.getPayload() instanceof PointerSample p) {
+        copy.setPayload(new PointerSample(p.getImageId(), Math.round(p.getX() * 1e4) / 1e4, Math.round(p.getY() * 1e4) / 1e4));
+      }
+      framed.add(copy);
+    }
+    return framed;
   }
 
   public static InteractionEvent event(String annotation, String session, long seq, String dataset, int pageNo, long time,

@@ -29,9 +29,13 @@ public final class Bench implements Runnable {
     @Option(names = "--partitions", defaultValue = "2", description = "Partitions of the topics (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--per-event", description = "Write one InteractionEvent record per event (the format before issue 22)"
+        + " instead of one InteractionBatch per frame, as the gateway writes.")
+    boolean perEvent;
+
     @Override
     public Integer call() throws Exception {
-      new TopologyBenchmark(workers, pages, partitions, System.out).run();
+      new TopologyBenchmark(workers, pages, partitions, perEvent, System.out).run();
       return 0;
     }
   }

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.byproduct.localinfra.Await;
 import io.byproduct.localinfra.ChildJvm;
 import io.byproduct.localinfra.LocalKafka;
+import io.byproduct.schemas.batch.Batches;
+import io.byproduct.schemas.batch.InteractionBatch;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.PageRecord;
 import io.byproduct.schemas.topics.Topics;
 import io.byproduct.streamprocessor.app.CaptureStreams;
 import io.byproduct.streamprocessor.topology.CaptureOptions;
 import io.byproduct.streamprocessor.topology.CaptureTopology;
+import io.byproduct.streamprocessor.topology.Frames;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +70,9 @@ class StreamProcessorKillIT {
   @Timeout(value = 8, unit = TimeUnit.MINUTES)
   void instanceKilledMidLoad_survivorTakesOver_andEveryPageIsOutOnce_asTheOracleFoldsIt(@TempDir Path tmp)
       throws Exception {
-    List<InteractionEvent> events = SimulatedWorkers.inWaves(ANNOTATIONS, PAGES, 8, 14);
+    // as the gateway writes them: one InteractionBatch per frame; the oracle folds the same events one by one
+    List<List<InteractionEvent>> frames = Frames.of(SimulatedWorkers.inWaves(ANNOTATIONS, PAGES, 8, 14), 30);
+    List<InteractionEvent> events = frames.stream().flatMap(List::stream).toList();
     Map<String, PageRecord> expected = oracle(events);
     assertThat(expected).hasSize(ANNOTATIONS * PAGES);
 
@@ -91,7 +96,7 @@ class StreamProcessorKillIT {
 
           AtomicInteger sent = new AtomicInteger();
           AtomicReference<Throwable> producerFailure = new AtomicReference<>();
-          Thread producer = new Thread(() -> produce(kafka, events, sent, producerFailure), "workers");
+          Thread producer = new Thread(() -> produce(kafka, frames, sent, producerFailure), "workers");
           producer.start();
 
           // killed once its first pages are out, while events still arrive and are being folded
@@ -165,16 +170,16 @@ class StreamProcessorKillIT {
     return pages;
   }
 
-  /** Sends the events one by one, as a gateway does (acks=all, each acknowledged before the next). */
-  private void produce(LocalKafka kafka, List<InteractionEvent> events, AtomicInteger sent,
+  /** Sends each frame as one batch, as a gateway does (acks=all, each acknowledged before the next); counts events. */
+  private void produce(LocalKafka kafka, List<List<InteractionEvent>> frames, AtomicInteger sent,
       AtomicReference<Throwable> failure) {
-    try (KafkaProducer<String, InteractionEvent> producer = new KafkaProducer<>(
+    try (KafkaProducer<String, InteractionBatch> producer = new KafkaProducer<>(
         Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all", "enable.idempotence", true, "linger.ms", 5),
-        topics.interactions.keySerde().serializer(), topics.interactions.valueSerde().serializer())) {
-      for (int i = 0; i < events.size(); i++) {
-        InteractionEvent e = events.get(i);
-        producer.send(new ProducerRecord<>(topics.interactions.name(), e.getAnnotationId(), e)).get();
-        sent.set(i + 1);
+        topics.interactionBatches.keySerde().serializer(), topics.interactionBatches.valueSerde().serializer())) {
+      for (List<InteractionEvent> frame : frames) {
+        InteractionBatch batch = Batches.pack(frame);
+        producer.send(new ProducerRecord<>(topics.interactionBatches.name(), batch.getAnnotationId(), batch)).get();
+        sent.addAndGet(frame.size());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -192,7 +192,7 @@ public final class Exporter {
       }
       try {
         if (settings.what().fromEvents()) {
-          for (InteractionEvent e : source.events(record.value())) {
+          for (InteractionEvent e : source.events(record.value())) {  // a batch unfolded, or one event
             datasets.add(e.getHitDatasetName());
             if (settings.filters().matches(e.getHitDatasetName(), e.getImageNetHitId(), e.getAnnotationId())) {
               spool.append(e);

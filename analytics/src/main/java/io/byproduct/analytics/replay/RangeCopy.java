@@ -5,8 +5,9 @@ import io.byproduct.analytics.kafka.KafkaOptions;
 import io.byproduct.analytics.kafka.PartitionRange;
 import io.byproduct.analytics.kafka.RangeReader;
 import io.byproduct.analytics.kafka.Ranges;
+import io.byproduct.schemas.batch.InteractionBatch;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.event.InteractionEvent;
-import io.byproduct.schemas.serde.AvroSerde;
 import io.byproduct.schemas.topics.Topics;
 import io.byproduct.streamprocessor.topology.CaptureTopology;
 import java.util.List;
@@ -51,7 +52,6 @@ final class RangeCopy {
     producerProps.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     producerProps.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(CaptureTopology.MAX_RECORD_BYTES));
     producerProps.put(ProducerConfig.CLIENT_ID_CONFIG, "byproduct-analytics-replay-copy");
-    AvroSerde<InteractionEvent> events = AvroSerde.of(InteractionEvent.class);
     long[] counts = new long[2];
     List<PartitionRange> ranges;
     AtomicReference<Exception> failure = new AtomicReference<>();
@@ -61,7 +61,7 @@ final class RangeCopy {
             new ByteArraySerializer())) {
       ranges = Ranges.resolve(consumer, source.interactions.name(), settings.range());
       new RangeReader<>(consumer, source.interactions.name()).read(ranges, Map.of(), record -> {
-        if (settings.dataset() != null && !inDataset(events, record.value())) {
+        if (settings.dataset() != null && !inDataset(record.value())) {
           counts[1]++;
           return;
         }
@@ -84,9 +84,13 @@ final class RangeCopy {
     return new Copied(ranges, counts[0], counts[1]);
   }
 
-  private boolean inDataset(AvroSerde<InteractionEvent> events, byte[] value) {
+  /** Whether the record (a batch or a single event) belongs to the dataset. */
+  private boolean inDataset(byte[] value) {
     try {
-      return value != null && settings.dataset().equals(events.decode(value).getHitDatasetName());
+      Object record = value == null ? null : InteractionRecords.decode(value);
+      String dataset = record instanceof InteractionBatch batch ? batch.getHitDatasetName()
+          : record instanceof InteractionEvent event ? event.getHitDatasetName() : null;
+      return settings.dataset().equals(dataset);
     } catch (SerializationException undecodable) {
       return false;
     }

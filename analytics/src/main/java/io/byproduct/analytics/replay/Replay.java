@@ -86,7 +86,7 @@ public final class Replay {
       ReplayTopics.create(admin, kafka, settings, source, target);
 
       RangeCopy.Copied copied = new RangeCopy(kafka, settings).copy(source, target);
-      progress.printf("replay: copied %,d events of %s %s into %s%s%n", copied.events(), source.interactions.name(),
+      progress.printf("replay: copied %,d records of %s %s into %s%s%n", copied.events(), source.interactions.name(),
           copied.ranges(), target.interactions.name(),
           copied.leftOut() > 0 ? " (" + copied.leftOut() + " of other datasets or undecodable left out)" : "");
       progress.flush();

@@ -9,6 +9,7 @@ import io.byproduct.analytics.kafka.KafkaOptions;
 import io.byproduct.analytics.kafka.RangeSpec;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.platform.pages.PageItems;
+import io.byproduct.schemas.batch.Batches;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.event.PointerSample;
 import io.byproduct.schemas.json.SeedJson;
@@ -74,7 +75,8 @@ class ExportIT {
     PAGES.add(Fixtures.page("ann-D", 1, "study", "hit-1", 6, 6));
     EVENTS.addAll(Fixtures.pageEvents("ann-A", "s-A", 1, "study", 1, T0, true, false));
     EVENTS.addAll(Fixtures.pageEvents("ann-C", "s-C", 1, "other", 1, T0, true, true));
-    EVENTS.addAll(Fixtures.pageEvents("ann-A", "s-A", 100, "study", 2, T0 + 5000, false, false));
+    // page 2 of ann-A as the gateway writes since issue 22: batches of 5 events, on the same topic as the single events
+    List<InteractionEvent> batched = Fixtures.asFrameEvents(Fixtures.pageEvents("ann-A", "s-A", 100, "study", 2, T0 + 5000, false, false));
     try (KafkaProducer<String, byte[]> producer = Fixtures.producer(kafka.bootstrapServers())) {
       for (int i = 0; i < PAGES.size(); i++) {
         Fixtures.send(producer, TOPICS, PAGES.get(i), T0 + (i + 1) * 1000L);
@@ -83,6 +85,10 @@ class ExportIT {
       for (int i = 0; i < EVENTS.size(); i++) {
         Fixtures.send(producer, TOPICS, EVENTS.get(i), T0 + i);
       }
+      for (int i = 0; i < batched.size(); i += 5) {
+        Fixtures.send(producer, TOPICS, Batches.pack(batched.subList(i, Math.min(i + 5, batched.size()))), T0 + 100 + i);
+      }
+      EVENTS.addAll(batched);
     }
   }
 

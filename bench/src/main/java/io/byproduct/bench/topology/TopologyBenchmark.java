@@ -8,6 +8,9 @@ import io.byproduct.bench.topology.TopologyRuns.Result;
 import io.byproduct.localinfra.LocalKafka;
 import io.byproduct.platform.config.TopicsProperties;
 import io.byproduct.platform.topics.TopicProvisioner;
+import io.byproduct.schemas.batch.Batches;
+import io.byproduct.schemas.batch.InteractionBatch;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.event.InterfaceVersion;
 import io.byproduct.schemas.topics.Topics;
@@ -33,17 +36,85 @@ public final class TopologyBenchmark {
   private final int workers;
   private final int pages;
   private final int partitions;
+  private final boolean perEvent;
   private final PrintStream out;
 
-  public TopologyBenchmark(int workers, int pages, int partitions, PrintStream out) {
+  /** How often the simulated page sends a frame (the system benchmark's default). */
+  static final long FLUSH_MS = 500;
+
+  /** @param perEvent write one record per event (the format before issue 22) instead of one batch per frame */
+  public TopologyBenchmark(int workers, int pages, int partitions, boolean perEvent, PrintStream out) {
     this.workers = workers;
     this.pages = pages;
     this.partitions = partitions;
+    this.perEvent = perEvent;
     this.out = out;
   }
 
   /** Events of {@code workers} workers doing {@code pages} pages each, interleaved as they would arrive. */
   public static List<InteractionEvent> simulatedEvents(int workers, int pages, long seed) {
+    List<List<InteractionEvent>> perWorker = perWorker(workers, pages, seed);
+    List<InteractionEvent> interleaved = new ArrayList<>();
+    int[] next = new int[workers];
+    boolean any = true;
+    while (any) {
+      any = false;
+      for (int w = 0; w < workers; w++) {
+        List<InteractionEvent> events = perWorker.get(w);
+        for (int k = 0; k < 20 && next[w] < events.size(); k++) {
+          interleaved.add(events.get(next[w]++));
+          any = true;
+        }
+      }
+    }
+    return interleaved;
+  }
+
+  /**
+   * The same workers' events as the gateway writes them: each worker's frames (what its page sends
+   * every {@code flushMs}, split at page boundaries; a frame's events share its last event's time
+   * as their gateway time) as one {@link InteractionBatch} each, the workers' frames interleaved.
+   */
+  public static List<InteractionBatch> simulatedBatches(int workers, int pages, long seed, long flushMs) {
+    List<List<InteractionBatch>> perWorker = new ArrayList<>();
+    for (List<InteractionEvent> events : perWorker(workers, pages, seed)) {
+      List<InteractionBatch> frames = new ArrayList<>();
+      int start = 0;
+      while (start < events.size()) {
+        InteractionEvent first = events.get(start);
+        int end = start;
+        while (end < events.size() && end - start < 2000 && events.get(end).getPageNo() == first.getPageNo()
+            && events.get(end).getClientTime() - first.getClientTime() < flushMs) {
+          end++;
+        }
+        List<InteractionEvent> frame = events.subList(start, end);  // this worker's own copies: stamped in place
+        long gatewayTime = frame.get(frame.size() - 1).getClientTime();
+        frame.forEach(e -> e.setGatewayTime(gatewayTime));
+        frames.add(Batches.pack(frame));
+        start = end;
+      }
+      perWorker.add(frames);
+    }
+    List<InteractionBatch> interleaved = new ArrayList<>();
+    for (int k = 0; interleaved.size() < perWorker.stream().mapToInt(List::size).sum(); k++) {
+      for (List<InteractionBatch> frames : perWorker) {
+        if (k < frames.size()) {
+          interleaved.add(frames.get(k));
+        }
+      }
+    }
+    return interleaved;
+  }
+
+  /** Bytes of the values on 'interactions' per event (Avro single-object encoding, before Kafka's compression), in either format. */
+  private void printValueBytes(List<InteractionEvent> events, List<InteractionBatch> batches) {
+    long perEventBytes = events.stream().mapToLong(e -> InteractionRecords.events().encode(e).length).sum();
+    long batchBytes = batches.stream().mapToLong(b -> InteractionRecords.batches().encode(b).length).sum();
+    out.printf("  value bytes per event on interactions: %.1f one record per event, %.1f in batches (%.1f x fewer)%n",
+        perEventBytes / (double) events.size(), batchBytes / (double) events.size(), perEventBytes / (double) batchBytes);
+  }
+
+  private static List<List<InteractionEvent>> perWorker(int workers, int pages, long seed) {
     WorkerScripts scripts = new WorkerScripts(seed);
     List<List<InteractionEvent>> perWorker = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
@@ -62,26 +133,17 @@ public final class TopologyBenchmark {
       }
       perWorker.add(events);
     }
-    List<InteractionEvent> interleaved = new ArrayList<>();
-    int[] next = new int[workers];
-    boolean any = true;
-    while (any) {
-      any = false;
-      for (int w = 0; w < workers; w++) {
-        List<InteractionEvent> events = perWorker.get(w);
-        for (int k = 0; k < 20 && next[w] < events.size(); k++) {
-          interleaved.add(events.get(next[w]++));
-          any = true;
-        }
-      }
-    }
-    return interleaved;
+    return perWorker;
   }
 
   public List<Result> run() throws Exception {
     List<InteractionEvent> events = simulatedEvents(workers, pages, 42);
-    out.printf("Simulated %d workers x %d pages: %,d events (%,d pointer samples)%n", workers, pages, events.size(),
-        events.stream().filter(e -> e.getPayload() instanceof io.byproduct.schemas.event.PointerSample).count());
+    List<InteractionBatch> batches = perEvent ? List.of() : simulatedBatches(workers, pages, 42, FLUSH_MS);
+    out.printf("Simulated %d workers x %d pages: %,d events (%,d pointer samples), written %s%n", workers, pages,
+        events.size(), events.stream().filter(e -> e.getPayload() instanceof io.byproduct.schemas.event.PointerSample).count(),
+        perEvent ? "one record per event (InteractionEvent)"
+            : String.format("as %,d batches (InteractionBatch, frames of %d ms)", batches.size(), FLUSH_MS));
+    printValueBytes(events, perEvent ? simulatedBatches(workers, pages, 42, FLUSH_MS) : batches);
     List<Result> results = new ArrayList<>();
     try (LocalKafka kafka = LocalKafka.start()) {
       Topics topics = Topics.withPrefix("bench.");
@@ -90,7 +152,8 @@ public final class TopologyBenchmark {
             kafka.bootstrapServers(), Duration.ofSeconds(30)).createMissing();
         admin.createTopics(List.of(new NewTopic("bench.passthrough", partitions, (short) 1))).all().get();
 
-        results.add(TopologyRuns.bareProducer(kafka.bootstrapServers(), topics.interactions, events));
+        results.add(perEvent ? TopologyRuns.bareProducer(kafka.bootstrapServers(), topics.interactions, events)
+            : TopologyRuns.bareProducerOfBatches(kafka.bootstrapServers(), topics.interactionBatches, batches, events.size()));
         out.printf("  %-40s %,12.0f events/s%n", results.get(0).name(), results.get(0).eventsPerSecond());
 
         Map<TopicPartition, Long> ends = TopologyRuns.endOffsets(admin, topics.interactions.name(), partitions);

@@ -1,5 +1,6 @@
 package io.byproduct.bench.topology;
 
+import io.byproduct.schemas.batch.InteractionBatch;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.topics.Topic;
 import io.byproduct.streamprocessor.topology.CaptureTopology;
@@ -65,6 +66,31 @@ public final class TopologyRuns {
             + " events in " + Math.round(seconds) + " s", firstFailure.get());
       }
       return new Result("bare Kafka producer (acks=all, idempotent)", events.size(), seconds);
+    }
+  }
+
+  /** Sends batches as the gateway's producer does, timed until flushed; counts {@code events}, the events they hold. */
+  public static Result bareProducerOfBatches(String bootstrapServers, Topic<String, InteractionBatch> topic,
+      List<InteractionBatch> batches, long events) {
+    Map<String, Object> config = Map.of("bootstrap.servers", bootstrapServers, "acks", "all",
+        "enable.idempotence", true, "linger.ms", 5, "compression.type", "lz4");
+    try (KafkaProducer<String, InteractionBatch> producer = new KafkaProducer<>(config,
+        topic.keySerde().serializer(), topic.valueSerde().serializer())) {
+      AtomicLong failed = new AtomicLong();
+      long start = System.nanoTime();
+      for (InteractionBatch b : batches) {
+        producer.send(new ProducerRecord<>(topic.name(), b.getAnnotationId(), b), (metadata, error) -> {
+          if (error != null) {
+            failed.incrementAndGet();
+          }
+        });
+      }
+      producer.flush();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (failed.get() > 0) {
+        throw new IllegalStateException("the bare producer could not write " + failed.get() + " of " + batches.size() + " batches");
+      }
+      return new Result("bare Kafka producer (acks=all, idempotent)", events, seconds);
     }
   }
 

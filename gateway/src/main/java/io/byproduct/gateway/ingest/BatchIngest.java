@@ -1,6 +1,5 @@
 package io.byproduct.gateway.ingest;
 
-import io.byproduct.schemas.event.InteractionEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The HTTP fallback: a body {@code {"hello":{...},"frames":[{frame},...]}} is checked whole
  * first; one bad frame (or a bad hello) refuses the whole batch and nothing of it is written. A
- * good batch is written and answered with the highest seq in it once all of it is durable.
+ * good batch is written, one record per frame ({@code InteractionBatch}), and answered with the highest seq in it once all of it is durable.
  */
 final class BatchIngest {
 
@@ -41,24 +40,25 @@ final class BatchIngest {
    *     or an error: a {@link Rejection} (already counted and dead-lettered) or {@link NotDurable}
    */
   Mono<Long> ingest(byte[] body, long receivedAtNanos) {
-    List<InteractionEvent> events;
+    List<DecodedFrame> frames;
     long ack;
+    int count;
     try {
       Batch batch = decode(body);
-      events = batch.events();
+      frames = batch.frames();
       ack = batch.highestSeq();
+      count = batch.events();
     } catch (Rejected rejected) {
       services.metrics().rejected(rejected.rejection.reason());
       services.deadLetters().write(DeadLetters.HTTP, rejected.rejection, rejected.payload, rejected.payload.length);
       return Mono.error(rejected.rejection);
     }
-    if (events.isEmpty()) {
+    if (count == 0) {
       return Mono.just(ack);
     }
-    int count = events.size();
     return Mono.fromCallable(() -> {
           services.metrics().inflight().addAndGet(count);
-          return services.publisher().publish(events);
+          return services.publisher().publishFrames(frames);
         })
         .subscribeOn(services.sender())
         .flatMap(Mono::fromFuture)
@@ -71,7 +71,7 @@ final class BatchIngest {
         }));
   }
 
-  private record Batch(List<InteractionEvent> events, long highestSeq) {}
+  private record Batch(List<DecodedFrame> frames, long highestSeq, int events) {}
 
   /** A rejection with the bytes to dead-letter: the bad frame or hello if known, else the body. */
   private static final class Rejected extends RuntimeException {
@@ -112,7 +112,8 @@ final class BatchIngest {
       throw new Rejected(rejection.withKey(key), WireJson.bytes(tree.get("hello")));
     }
     JsonNode frameNodes = tree.get("frames");
-    List<InteractionEvent> events = new ArrayList<>();
+    List<DecodedFrame> decoded = new ArrayList<>();
+    int events = 0;
     long highestSeq = 0;
     long now = clock.millis();
     for (int i = 0; i < frameNodes.size(); i++) {
@@ -120,12 +121,13 @@ final class BatchIngest {
       try {
         DecodedFrame frame = frames.decode(frameNode, "frames[" + i + "]", session.context(), session.images(), now);
         session.accepted(frame);
-        events.addAll(frame.events());
+        decoded.add(frame);
+        events += frame.size();
         highestSeq = Math.max(highestSeq, frame.lastSeq());
       } catch (Rejection rejection) {
         throw new Rejected(rejection.withKey(session.annotationId()), WireJson.bytes(frameNode));
       }
     }
-    return new Batch(events, highestSeq);
+    return new Batch(decoded, highestSeq, events);
   }
 }

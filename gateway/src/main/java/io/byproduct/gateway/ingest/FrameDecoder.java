@@ -13,8 +13,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Checks one event frame ({@code {"q":..,"p":..,"t0":..,"img":[..],"e":[[kind,dt,..],..]}})
- * against every rule of the wire format and expands it into {@code InteractionEvent}s. A frame
- * is accepted whole or refused whole with a {@link Rejection}.
+ * against every rule of the wire format and expands it into {@code InteractionEvent}s, packed as
+ * the one {@code InteractionBatch} the frame becomes on the interactions topic. A frame is accepted
+ * whole or refused whole with a {@link Rejection}.
  */
 final class FrameDecoder {
 
@@ -80,7 +81,7 @@ final class FrameDecoder {
           session.workerPseudonym(), session.assignmentId(), session.hitId(), session.version(),
           clientTime, now, payload));
     }
-    return new DecodedFrame(firstSeq, decoded, frameImages);
+    return DecodedFrame.of(firstSeq, decoded, frameImages);
   }
 
   private long baseTime(JsonNode node, String where, long now) {

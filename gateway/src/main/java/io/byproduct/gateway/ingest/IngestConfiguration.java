@@ -10,15 +10,17 @@ import io.byproduct.platform.topics.TopicProvisioner;
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
 import io.byproduct.schemas.deadletter.DeadLetter;
-import io.byproduct.schemas.event.InteractionEvent;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.record.SandboxAnnotation;
 import io.byproduct.schemas.topics.Topic;
 import io.byproduct.schemas.topics.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
@@ -45,9 +47,11 @@ class IngestConfiguration {
     return new AssignmentBinding(gateway.workerIdKey());
   }
 
+  /** Writes both formats of the interactions topic: a frame's batch, and the seed API's single events. */
   @Bean(destroyMethod = "close")
-  Producer<String, InteractionEvent> interactionsProducer(KafkaProperties kafka, IngestProperties ingest, Topics topics) {
-    return producer(topics.interactions, kafka, ingest, "byproduct-gateway-interactions");
+  Producer<String, SpecificRecord> interactionsProducer(KafkaProperties kafka, IngestProperties ingest, Topics topics) {
+    return producer(topics.interactions.keySerde().serializer(), InteractionRecords.serializer(), kafka, ingest,
+        "byproduct-gateway-interactions");
   }
 
   @Bean(destroyMethod = "close")
@@ -83,7 +87,7 @@ class IngestConfiguration {
   }
 
   @Bean
-  EventPublisher eventPublisher(Producer<String, InteractionEvent> interactionsProducer, Topics topics) {
+  EventPublisher eventPublisher(Producer<String, SpecificRecord> interactionsProducer, Topics topics) {
     return new EventPublisher(interactionsProducer, topics.interactions.name());
   }
 
@@ -136,6 +140,11 @@ class IngestConfiguration {
 
   private static <V> Producer<String, V> producer(Topic<String, V> topic, KafkaProperties kafka, IngestProperties ingest,
       String clientId) {
+    return producer(topic.keySerde().serializer(), topic.valueSerde().serializer(), kafka, ingest, clientId);
+  }
+
+  private static <V> Producer<String, V> producer(Serializer<String> keys, Serializer<V> values, KafkaProperties kafka,
+      IngestProperties ingest, String clientId) {
     Map<String, Object> props = kafka.clientProperties();
     props.put("client.id", clientId);
     props.put("linger.ms", "5");
@@ -146,6 +155,6 @@ class IngestConfiguration {
     props.putAll(ingest.producer());
     props.put("acks", "all");
     props.put("enable.idempotence", "true");
-    return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+    return new KafkaProducer<>(props, keys, values);
   }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
+import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -114,7 +115,7 @@ final class IngestConnection {
 
   private void send(DecodedFrame frame, long receivedAtNanos) {
     AckTracker.Sent sent = acks.sent(frame.firstSeq(), frame.lastSeq(), receivedAtNanos);
-    services.publisher().publish(frame.events()).whenComplete((ok, error) -> {
+    services.publisher().publishFrames(List.of(frame)).whenComplete((ok, error) -> {
       window.release(frame.size());
       if (error != null) {
         notDurable(frame, error);

@@ -5,7 +5,8 @@ package io.byproduct.gateway.live;
  *
  * @param type {@code subscribed}, {@code event}, {@code image}, {@code page}, {@code heartbeat},
  *     {@code dropped} or {@code error}
- * @param id the record's position {@code topic:partition:offset}, or null
+ * @param id the record's position {@code topic:partition:offset} (an event unfolded from a batch:
+ *     {@code topic:partition:offset.k}, k its index in the batch), or null
  * @param timestamp the record's Kafka timestamp (epoch ms), or 0
  * @param data the JSON document
  */

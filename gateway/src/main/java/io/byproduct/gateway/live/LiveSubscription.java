@@ -109,8 +109,7 @@ final class LiveSubscription {
       }
       boolean sent = false;
       for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL_TIMEOUT)) {
-        LiveMessage message = records.toMessage(record);
-        if (message != null) {
+        for (LiveMessage message : records.toMessages(record)) {
           if (buffer.offer(message) == LiveBuffer.Offered.DROPPED) {
             return "dropped";
           }

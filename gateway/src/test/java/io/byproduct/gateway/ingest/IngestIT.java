@@ -12,6 +12,7 @@ import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.HitFinished;
 import io.byproduct.schemas.event.HoverChanged;
 import io.byproduct.schemas.event.ImageLaidOut;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.event.PageOpened;
 import io.byproduct.schemas.event.PageSubmitted;
@@ -117,16 +118,23 @@ class IngestIT {
 
     List<ConsumerRecord<String, byte[]>> records = TopicReader.readUntil(kafka.bootstrapServers(), TOPICS.interactions.name(),
         rs -> seqsOf(rs, session).containsAll(seqs(1, 12)), WAIT);
-    List<ConsumerRecord<String, byte[]>> ours = records.stream().filter(r -> decode(r).getSessionId().equals(session)).toList();
-    assertThat(ours).extracting(r -> decode(r).getSeq()).containsExactlyInAnyOrderElementsOf(seqs(1, 12));
+    List<ConsumerRecord<String, byte[]>> ours = records.stream()
+        .filter(r -> decode(r).stream().anyMatch(e -> e.getSessionId().equals(session))).toList();
+    assertThat(ours).as("one record per frame, each an InteractionBatch")
+        .hasSize(3).allMatch(r -> InteractionRecords.isBatch(r.value()));
+    assertThat(ours).flatExtracting(r -> decode(r).stream().map(InteractionEvent::getSeq).toList())
+        .containsExactlyInAnyOrderElementsOf(seqs(1, 12));
     String pseudonym = new WorkerPseudonyms(KEY).pseudonymise(RAW_WORKER);
     assertThat(ours).allSatisfy(r -> {
       assertThat(r.key()).isEqualTo(annotation);
-      assertThat(decode(r).getWorkerId()).isEqualTo(pseudonym);
       assertThat(new String(r.value(), StandardCharsets.ISO_8859_1)).doesNotContain(RAW_WORKER);
-      assertThat(decode(r).getEventId()).isEqualTo(session + ":" + decode(r).getSeq());
+      assertThat(decode(r)).allSatisfy(e -> {
+        assertThat(e.getWorkerId()).isEqualTo(pseudonym);
+        assertThat(e.getEventId()).isEqualTo(session + ":" + e.getSeq());
+      });
     });
-    List<InteractionEvent> events = ours.stream().map(IngestIT::decode).sorted((a, b) -> Long.compare(a.getSeq(), b.getSeq())).toList();
+    List<InteractionEvent> events = ours.stream().flatMap(r -> decode(r).stream())
+        .sorted((a, b) -> Long.compare(a.getSeq(), b.getSeq())).toList();
     assertThat(events.get(0).getPayload()).isEqualTo(new PageOpened("c1", "n01440764", List.of("tench"), List.of("n0/a", "n0/b"), 10));
     assertThat(events.get(2).getPayload()).isEqualTo(new ImageLaidOut("n0/b", 468.0, 420.0, 340.0, 255.5, 500, 375));
     assertThat(events.get(4).getPayload()).isEqualTo(new PointerSample("n0/a", 0.1234, 0.5678));
@@ -395,18 +403,19 @@ class IngestIT {
     return LongStream.rangeClosed(from, to).boxed().toList();
   }
 
-  private static InteractionEvent decode(ConsumerRecord<String, byte[]> record) {
-    return TOPICS.interactions.valueSerde().deserializer().deserialize(record.topic(), record.value());
+  /** A record's events: a frame's batch unfolded (or one event of the older format). */
+  private static List<InteractionEvent> decode(ConsumerRecord<String, byte[]> record) {
+    return InteractionRecords.events(record.value());
   }
 
   private static Set<Long> seqsOf(List<ConsumerRecord<String, byte[]>> records, String session) {
-    return records.stream().map(IngestIT::decode).filter(e -> e.getSessionId().equals(session))
+    return records.stream().flatMap(r -> decode(r).stream()).filter(e -> e.getSessionId().equals(session))
         .map(InteractionEvent::getSeq).collect(Collectors.toSet());
   }
 
   private static List<InteractionEvent> eventsOf(String session, Predicate<List<ConsumerRecord<String, byte[]>>> done) {
     return TopicReader.readUntil(kafka.bootstrapServers(), TOPICS.interactions.name(), done, WAIT).stream()
-        .map(IngestIT::decode).filter(e -> e.getSessionId().equals(session)).toList();
+        .flatMap(r -> decode(r).stream()).filter(e -> e.getSessionId().equals(session)).toList();
   }
 
   private static List<DeadLetter> deadLetters(Predicate<List<DeadLetter>> done) {

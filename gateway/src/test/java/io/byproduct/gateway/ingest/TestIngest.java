@@ -2,6 +2,9 @@ package io.byproduct.gateway.ingest;
 
 import io.byproduct.platform.workers.AssignmentBinding;
 import io.byproduct.platform.workers.WorkerPseudonyms;
+import io.byproduct.schemas.batch.Batches;
+import io.byproduct.schemas.batch.InteractionBatch;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.topics.Topics;
@@ -10,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.springframework.util.unit.DataSize;
 import reactor.core.scheduler.Schedulers;
@@ -23,7 +29,8 @@ final class TestIngest {
   static final AssignmentBinding BINDING = new AssignmentBinding(KEY);
 
   final Topics topics = Topics.defaults();
-  final MockProducer<String, InteractionEvent> events;
+  /** The interactions producer: one record per frame (an InteractionBatch); {@link #sentEvents} unfolds them. */
+  final MockProducer<String, SpecificRecord> events;
   final MockProducer<String, DeadLetter> deadLetters = new MockProducer<>(true, null,
       topics.deadLetters.keySerde().serializer(), topics.deadLetters.valueSerde().serializer());
   final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -37,7 +44,7 @@ final class TestIngest {
   TestIngest(IngestProperties properties, boolean autoComplete) {
     this.properties = properties;
     this.events = new MockProducer<>(autoComplete, null,
-        topics.interactions.keySerde().serializer(), topics.interactions.valueSerde().serializer());
+        topics.interactions.keySerde().serializer(), InteractionRecords.serializer());
     this.frames = new FrameDecoder(properties);
     this.services = new IngestServices(new MessageDecoder(hellos, frames, properties, clock),
         new EventPublisher(events, topics.interactions.name()),
@@ -55,6 +62,16 @@ final class TestIngest {
 
   static TestIngest withDefaults() {
     return new TestIngest(IngestProperties.defaults(), true);
+  }
+
+  /** The events sent so far, batches unfolded, in the order sent. */
+  List<InteractionEvent> sentEvents() {
+    List<InteractionEvent> sent = new ArrayList<>();
+    for (var record : events.history()) {
+      sent.addAll(record.value() instanceof InteractionBatch batch ? Batches.unfold(batch)
+          : List.of((InteractionEvent) record.value()));
+    }
+    return sent;
   }
 
   MessageDecoder decoder() {

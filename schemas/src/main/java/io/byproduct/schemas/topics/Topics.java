@@ -1,5 +1,7 @@
 package io.byproduct.schemas.topics;
 
+import io.byproduct.schemas.batch.InteractionBatch;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.quality.AssignmentQuality;
@@ -25,8 +27,15 @@ public final class Topics {
 
   private static final Pattern LEGAL_PREFIX = Pattern.compile("[a-zA-Z0-9._-]*");
 
-  /** Raw interaction events; key: annotation id; value: InteractionEvent. Source of truth. */
+  /**
+   * Raw interactions, the source of truth; key: annotation id; value: an InteractionBatch (one
+   * frame's events, what the gateway writes) or an InteractionEvent (one event: the format before
+   * issue 22, still written by the seed API's REST writes). This view writes and reads the
+   * per-event format; read the topic with {@code batch.InteractionRecords}, which knows both.
+   */
   public final Topic<String, InteractionEvent> interactions;
+  /** The same topic as {@link #interactions}, writing and reading the batch format. */
+  public final Topic<String, InteractionBatch> interactionBatches;
   /** Per-image records as they change; key: annotation id; value: ImageUpdate. */
   public final Topic<String, ImageUpdate> images;
   /** Finished pages (submitted or abandoned); key: annotation id; value: PageRecord. */
@@ -55,8 +64,9 @@ public final class Topics {
     }
     this.prefix = prefix;
     Serde<String> keys = Serdes.String();
-    interactions = new Topic<>(prefix + "interactions", keys, AvroSerde.of(InteractionEvent.class),
-        "key annotationId, value InteractionEvent");
+    interactions = new Topic<>(prefix + "interactions", keys, InteractionRecords.events(),
+        "key annotationId, value InteractionBatch or InteractionEvent");
+    interactionBatches = new Topic<>(interactions.name(), keys, InteractionRecords.batches(), interactions.contract());
     images = new Topic<>(prefix + "images", keys, AvroSerde.of(ImageUpdate.class),
         "key annotationId, value ImageUpdate");
     pages = new Topic<>(prefix + "pages", keys, AvroSerde.of(PageRecord.class),
@@ -89,6 +99,7 @@ public final class Topics {
     return prefix;
   }
 
+  /** Every topic once (the batch view of {@code interactions} is not listed apart). */
   public List<Topic<?, ?>> all() {
     return List.of(interactions, images, pages, annotations, deadLetters, sandbox, hitReviews, qualityImages,
         qualityWorkers, qualityAssignments);

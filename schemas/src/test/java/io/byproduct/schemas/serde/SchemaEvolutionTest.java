@@ -2,6 +2,7 @@ package io.byproduct.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.byproduct.schemas.batch.InteractionBatch;
 import io.byproduct.schemas.record.ImageRecord;
 import io.byproduct.schemas.state.ImageState;
 import io.byproduct.schemas.state.PageState;
@@ -28,6 +29,7 @@ class SchemaEvolutionTest {
   static Stream<AvroSerde<? extends SpecificRecord>> serdes() {
     List<AvroSerde<? extends SpecificRecord>> serdes = new ArrayList<>();
     Topics.defaults().all().forEach(t -> serdes.add((AvroSerde<? extends SpecificRecord>) t.valueSerde()));
+    serdes.add(AvroSerde.of(InteractionBatch.class));  // the batch view of 'interactions'
     serdes.add(AvroSerde.of(ImageRecord.class));
     // stream-processor state: its changelog topics outlive a deployment
     serdes.add(AvroSerde.of(ImageState.class));

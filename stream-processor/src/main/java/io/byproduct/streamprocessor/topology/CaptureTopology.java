@@ -1,6 +1,7 @@
 package io.byproduct.streamprocessor.topology;
 
 import io.byproduct.platform.topics.TopicProvisioner;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.AnnotationRecord;
 import io.byproduct.schemas.serde.AvroSerde;
@@ -21,8 +22,8 @@ import org.apache.kafka.streams.state.Stores;
  * The capture topology, a pure factory:
  *
  * <pre>
- * interactions (bytes) -> validate-events --invalid--> dead-letters
- *                               |
+ * interactions (bytes: batches and single events) -> validate-events --invalid--> dead-letters
+ *                               | the good events of each record, together
  *                          fold-pages [seen-events, page-state, image-state, annotation-state, closed-pages]
  *                               |--> images       (changed per-image records, every imageUpdateInterval)
  *                               |--> pages        (a page on submit or abandonment)
@@ -54,11 +55,11 @@ public final class CaptureTopology {
   private CaptureTopology() {}
 
   public static Topology build(Topics topics, CaptureOptions options, boolean persistentStores) {
-    AvroSerde<InteractionEvent> events = (AvroSerde<InteractionEvent>) topics.interactions.valueSerde();
+    AvroSerde<InteractionEvent> events = InteractionRecords.events();
     Topology topology = new Topology();
     topology.addSource(SOURCE, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
         topics.interactions.name());
-    topology.addProcessor(VALIDATE, () -> new ValidateProcessor(events), SOURCE);
+    topology.addProcessor(VALIDATE, ValidateProcessor::new, SOURCE);
     topology.addProcessor(FOLD, () -> new FoldProcessor(options, events), VALIDATE);
     topology.addStateStore(store(SEEN_STORE, AvroSerde.of(SeenEvents.class), persistentStores), FOLD);
     topology.addStateStore(store(PAGE_STORE, AvroSerde.of(PageState.class), persistentStores), FOLD);

@@ -11,7 +11,10 @@ import io.byproduct.schemas.state.PageState;
 import io.byproduct.streamprocessor.folding.FoldEvent;
 import io.byproduct.streamprocessor.folding.ImageRules;
 import io.byproduct.streamprocessor.folding.LimitCheck;
+import io.byproduct.schemas.record.AnnotationRecord;
+import io.byproduct.schemas.state.SeenEvents;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,14 +23,15 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Folds valid interaction events, once each ({@link Deduplication}), into the per-image records of
+ * Folds the valid events of each input record (a batch; {@link EventBatch}), once each ({@link Deduplication}), into the per-image records of
  * open pages and the HIT-level annotation ({@link HitAnnotations}): each event through one
  * {@code switch} on its {@link FoldEvent} case. A page's life — open, emitted on Submit or when
  * abandoned, remembered to recognise late events, forgotten — is {@link PageLifecycles}; what is
  * emitted or refused goes through {@link FoldOutput}. Events for a page that has ended go to the
- * dead letters as late; events past a state limit as {@value FoldOutput#STATE_LIMIT}.
+ * dead letters as late; events past a state limit as {@value FoldOutput#STATE_LIMIT}. The state a
+ * batch changed is written once, after its last event ({@link DecodedValues#flush}).
  */
-final class FoldProcessor implements Processor<String, InteractionEvent, String, Object> {
+final class FoldProcessor implements Processor<String, EventBatch, String, Object> {
 
   /** Decoded values kept per store and task: a few open pages' worth per simulated worker on the partition. */
   static final int DECODED_PER_STORE = 1024;
@@ -44,6 +48,7 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
   private HitAnnotations annotations;
   private PageLifecycles pages;
   private RecordedPages recorded;
+  private List<DecodedValues<?>> stores;
 
   FoldProcessor(CaptureOptions options, AvroSerde<InteractionEvent> events) {
     this.options = options;
@@ -54,13 +59,29 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
   @Override
   public void init(ProcessorContext<String, Object> context) {
     output = new FoldOutput(context, events, options.maxPageBytes());
-    deduplication = new Deduplication(decoded(context, CaptureTopology.SEEN_STORE), limits, output);
-    annotations = new HitAnnotations(decoded(context, CaptureTopology.ANNOTATION_STORE), output);
-    pages = new PageLifecycles(context, options.abandonAfter(), output, decoded(context, CaptureTopology.PAGE_STORE),
-        decoded(context, CaptureTopology.IMAGE_STORE), decoded(context, CaptureTopology.CLOSED_STORE));
+    DecodedValues<SeenEvents> seen = decoded(context, CaptureTopology.SEEN_STORE);
+    DecodedValues<AnnotationRecord> annotationState = decoded(context, CaptureTopology.ANNOTATION_STORE);
+    DecodedValues<PageState> pageState = decoded(context, CaptureTopology.PAGE_STORE);
+    DecodedValues<ImageState> imageState = decoded(context, CaptureTopology.IMAGE_STORE);
+    DecodedValues<PageState> closedPages = decoded(context, CaptureTopology.CLOSED_STORE);
+    stores = List.of(seen, annotationState, pageState, imageState, closedPages);
+    deduplication = new Deduplication(seen, limits, output);
+    annotations = new HitAnnotations(annotationState, output);
+    pages = new PageLifecycles(context, options.abandonAfter(), output, pageState, imageState, closedPages);
     recorded = new RecordedPages(pages, annotations, output, options.limits());
-    context.schedule(options.imageUpdateInterval(), PunctuationType.WALL_CLOCK_TIME, pages::emitChangesAndAbandon);
-    context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::forgetExpired);
+    context.schedule(options.imageUpdateInterval(), PunctuationType.WALL_CLOCK_TIME, now -> {
+      pages.emitChangesAndAbandon(now);
+      flush();
+    });
+    context.schedule(SWEEP_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> {
+      forgetExpired(now);
+      flush();
+    });
+  }
+
+  /** Every state the batch (or punctuation) changed goes to its store, once. */
+  private void flush() {
+    stores.forEach(DecodedValues::flush);
   }
 
   /** The stores' values of the pages, images and sessions being worked on stay decoded between events. */
@@ -76,8 +97,16 @@ final class FoldProcessor implements Processor<String, InteractionEvent, String,
     }
   }
 
+  /** Folds the batch's events one by one, then writes each state they changed once. */
   @Override
-  public void process(Record<String, InteractionEvent> record) {
+  public void process(Record<String, EventBatch> batch) {
+    for (InteractionEvent event : batch.value().events()) {
+      fold(batch.withValue(event));
+    }
+    flush();
+  }
+
+  private void fold(Record<String, InteractionEvent> record) {
     if (!deduplication.firstTime(record)) {
       return;
     }

@@ -1,5 +1,7 @@
 package io.byproduct.streamprocessor.topology;
 
+import io.byproduct.schemas.batch.Batches;
+import io.byproduct.schemas.batch.InteractionRecords;
 import io.byproduct.schemas.deadletter.DeadLetter;
 import io.byproduct.schemas.event.InteractionEvent;
 import io.byproduct.schemas.record.AnnotationRecord;
@@ -51,6 +53,23 @@ final class CaptureDriver implements AutoCloseable {
   /** Each event with its gateway time as the record's timestamp, as the gateway's producer stamps it. */
   void send(List<InteractionEvent> events) {
     events.forEach(e -> interactions.pipeInput(e.getAnnotationId(), e, e.getGatewayTime()));
+  }
+
+  /**
+   * The events as the gateway writes them: runs of up to {@code frameSize} consecutive events of one
+   * session and page, each run one InteractionBatch stamped with its last event's gateway time
+   * (which every event of the run takes, as a frame's events share the gateway's clock).
+   *
+   * @return the events as the batches hold them (to feed an oracle the same events one by one)
+   */
+  List<InteractionEvent> sendAsBatches(List<InteractionEvent> events, int frameSize) {
+    List<InteractionEvent> sent = new ArrayList<>();
+    for (List<InteractionEvent> frame : Frames.of(events, frameSize)) {
+      rawInteractions.pipeInput(frame.get(0).getAnnotationId(),
+          InteractionRecords.batches().encode(Batches.pack(frame)), frame.get(0).getGatewayTime());
+      sent.addAll(frame);
+    }
+    return sent;
   }
 
   /** A state store of the fold, to assert on what it holds. */

@@ -34,13 +34,26 @@ class DecodedValuesTest {
   }
 
   @Test
-  void writesGoThroughToTheStore_andReadsReturnTheWrittenValueItself() {
+  void writesReachTheStoreAtFlush_andReadsReturnTheWrittenValueItself() {
     DecodedValues<SeenEvents> values = new DecodedValues<>(store, 10);
     SeenEvents written = seen(1, 5);
     values.put("a", written);
+    written.getRanges().set(1, 9L);  // changed again before the flush: one write, with the latest value
 
-    assertThat(store.get("a")).isEqualTo(seen(1, 5)).isNotSameAs(written);
+    assertThat(store.get("a")).isNull();
     assertThat(values.get("a")).isSameAs(written);
+    values.flush();
+    assertThat(store.get("a")).isEqualTo(seen(1, 9)).isNotSameAs(written);
+  }
+
+  @Test
+  void aChangedValueLeavingTheCache_isWrittenBackBeforeItLeaves() {
+    DecodedValues<SeenEvents> values = new DecodedValues<>(store, 1);
+    values.put("a", seen(1, 1));
+    values.put("b", seen(2, 2));  // evicts a, not yet flushed
+
+    assertThat(store.get("a")).isEqualTo(seen(1, 1));
+    assertThat(values.get("a")).isEqualTo(seen(1, 1));
   }
 
   @Test
@@ -53,6 +66,8 @@ class DecodedValuesTest {
 
     values.delete("b");
     assertThat(values.get("b")).isNull();
+    assertThat(store.get("b")).isNotNull();
+    values.flush();
     assertThat(store.get("b")).isNull();
     assertThat(values.get("never")).isNull();
   }
