@@ -101,7 +101,7 @@ class BatchFoldTest {
       List<DeadLetter> letters = capture.deadLetters.readValuesToList();
       assertThat(letters).extracting(DeadLetter::getReason).containsExactly("invalid-event", "invalid-event");
       assertThat(letters.get(0).getDetail()).contains("seq 4").contains("image 7");
-      assertThat(letters.get(1).getDetail()).contains("sess-3:5").contains("x must be a fraction");
+      assertThat(letters.get(1).getDetail()).contains("sess-3:5").contains("x: must be a fraction");
       java.nio.ByteBuffer payload = letters.get(1).getPayload();
       byte[] bytes = new byte[payload.remaining()];
       payload.get(bytes);
