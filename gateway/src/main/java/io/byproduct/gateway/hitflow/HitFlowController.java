@@ -40,10 +40,12 @@ class HitFlowController {
   private final AssignmentBinding binding;
   private final StoredAnnotations stored;
   private final BindingRefusals refusals;
+  private final SurveyCodeWait wait;
 
   HitFlowController(HitStore hits, WorkerAnnotations annotations, WorkerPseudonyms pseudonyms, SurveyCodes surveyCodes,
-      AssignmentBinding binding, StoredAnnotations stored, BindingRefusals refusals) {
+      AssignmentBinding binding, StoredAnnotations stored, BindingRefusals refusals, SurveyCodeWait wait) {
     this.refusals = refusals;
+    this.wait = wait;
     this.hits = hits;
     this.annotations = annotations;
     this.pseudonyms = pseudonyms;
@@ -82,7 +84,9 @@ class HitFlowController {
    * {@code GET .../survey-code?annotationID=&workerID=} with the capability in
    * {@value #CAPABILITY_HEADER}: 403 unless the capability is the stored annotation's and the raw
    * worker id is its owner's; 409 until every page of the HIT is stored; else the code of the
-   * stored MTurk HIT id and assignment id (query parameters never choose them).
+   * stored MTurk HIT id and assignment id (query parameters never choose them). A request that
+   * would be answered 409 is held up to {@code survey-code-wait.max-wait} and answered as soon as
+   * the pages are stored ({@link SurveyCodeWait}).
    */
   @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/survey-code", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> surveyCode(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
@@ -96,10 +100,19 @@ class HitFlowController {
       refusals.count(Reason.NOT_OWNER);
       return Mono.just(ApiErrors.forbidden(CAPABILITY_HEADER + ": required, the capability of the assignment"));
     }
+    return wait.answer(surveyCodeNow(hitDatasetName, imageNetHitId, annotationId, workerId, capability, true),
+        () -> surveyCodeNow(hitDatasetName, imageNetHitId, annotationId, workerId, capability, false));
+  }
+
+  /** One look at the stored annotation and pages; {@code counted}: refusals are counted (the first look only). */
+  private Mono<ResponseEntity<Object>> surveyCodeNow(String hitDatasetName, String imageNetHitId, String annotationId,
+      String workerId, String capability, boolean counted) {
     return Blocking.call(() -> {
       var annotation = stored.find(annotationId);
       if (annotation.isEmpty()) {
-        refusals.count(Reason.NOT_COMPLETE);
+        if (counted) {
+          refusals.count(Reason.NOT_COMPLETE);
+        }
         return notFinished("no page of annotation '" + annotationId + "' is stored yet");
       }
       StoredAnnotations.Annotation a = annotation.get();
@@ -116,7 +129,9 @@ class HitFlowController {
         return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
       }
       if (!progress.get().complete()) {
-        refusals.count(Reason.NOT_COMPLETE);
+        if (counted) {
+          refusals.count(Reason.NOT_COMPLETE);
+        }
         return notFinished("HIT '" + imageNetHitId + "' is not finished: " + progress.get().stored().size() + " of its "
             + progress.get().hitPages().size() + " pages are stored");
       }

@@ -61,6 +61,13 @@ class HitFlowErrorsWebTest {
       return new SurveyCodes("slice-test-survey-code-key-0123");
     }
 
+    /** Not finished is answered at once here; holding is {@code SurveyCodeWaitTest}'s. */
+    @Bean
+    SurveyCodeWait surveyCodeWait() {
+      return new SurveyCodeWait(new SurveyCodeWaitProperties(java.time.Duration.ZERO, java.time.Duration.ofMillis(100), 0),
+          new SimpleMeterRegistry());
+    }
+
     @Bean
     BindingRefusals refusals() {
       return new BindingRefusals(new SimpleMeterRegistry());

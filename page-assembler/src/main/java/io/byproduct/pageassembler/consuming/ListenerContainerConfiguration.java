@@ -3,6 +3,7 @@ package io.byproduct.pageassembler.consuming;
 import io.byproduct.pageassembler.PageAssemblerProperties;
 import io.byproduct.pageassembler.counting.AnnotationCounter;
 import io.byproduct.pageassembler.writing.AnnotationWriter;
+import io.byproduct.pageassembler.writing.PageBatchWriter;
 import io.byproduct.pageassembler.writing.PageWriter;
 import io.byproduct.pageassembler.writing.SandboxWriter;
 import io.byproduct.platform.config.KafkaProperties;
@@ -50,6 +51,11 @@ class ListenerContainerConfiguration {
   }
 
   @Bean
+  WriteAhead writeAhead(Topics topics, PageBatchWriter pages, AnnotationWriter annotations, MeterRegistry meters) {
+    return new WriteAhead(topics, pages, annotations, meters);
+  }
+
+  @Bean
   KafkaTemplate<String, DeadLetter> deadLetterTemplate(KafkaProperties kafka, Topics topics) {
     Map<String, Object> config = kafka.clientProperties();
     config.put("acks", "all");
@@ -73,7 +79,7 @@ class ListenerContainerConfiguration {
   @Bean(CONTAINER)
   ConcurrentMessageListenerContainer<String, byte[]> pageAssemblerContainer(KafkaProperties kafka,
       TopicsProperties topicProps, Topics topics, PageAssemblerProperties props, DefaultErrorHandler assemblerErrorHandler,
-      RecordWriter writer, WritesHealthIndicator health, MeterRegistry meters) {
+      RecordWriter writer, WriteAhead writeAhead, WritesHealthIndicator health, MeterRegistry meters) {
     String groupId = props.groupId().isBlank() ? topicProps.prefix() + "page-assembler" : props.groupId();
     Map<String, Object> config = kafka.clientProperties();
     config.put("group.id", groupId);
@@ -94,7 +100,7 @@ class ListenerContainerConfiguration {
 
     ConcurrentMessageListenerContainer<String, byte[]> container =
         factory.createContainer(topics.pages.name(), topics.annotations.name(), topics.sandbox.name());
-    container.setupMessageListener(new AssemblerListener(writer, health, meters));
+    container.setupMessageListener(new AssemblerListener(writeAhead, writer, health, meters));
     container.getContainerProperties().setGroupId(groupId);
     log.info("Page assembler consuming {}, {} and {} as group '{}'", topics.pages, topics.annotations, topics.sandbox,
         groupId);
