@@ -117,7 +117,7 @@ public final class Bench implements Runnable {
   }
 
   @Command(name = "sweep", mixinStandardHelpOptions = true,
-      description = "The scaling curve: `system` once per worker count (fresh stack each, no baselines, short points);"
+      description = "The scaling curve: `system` once per worker count (one stack for all, no baselines, short points);"
           + " writes a table and two SVG charts. A benchmark: never run it in CI.")
   static final class Sweep implements Callable<Integer> {
     @Option(names = "--workers", split = ",", defaultValue = "100,250,500,1000,2000",

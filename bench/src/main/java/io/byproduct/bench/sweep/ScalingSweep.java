@@ -1,6 +1,7 @@
 package io.byproduct.bench.sweep;
 
 import io.byproduct.bench.system.SystemBenchmark;
+import io.byproduct.devstack.LocalStack;
 import io.byproduct.bench.system.SystemBenchmark.Measures;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,8 +16,8 @@ import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The scaling curve: {@code bench system} once per worker count (a fresh local stack each, no
- * baselines, short points), then a table of the figures and two charts drawn by {@link SvgChart}:
+ * The scaling curve: {@code bench system} once per worker count (one local stack in this JVM for
+ * every point, no baselines, short points), then a table of the figures and two charts drawn by {@link SvgChart}:
  * latencies against workers, and CPU by component against workers. A benchmark, never a test.
  */
 public final class ScalingSweep {
@@ -42,14 +43,22 @@ public final class ScalingSweep {
 
   public List<Measures> run() throws Exception {
     List<Measures> points = new ArrayList<>();
-    for (int workers : o.workers()) {
-      long started = System.nanoTime();
-      out.printf("%n######## sweep point: %,d workers ########%n", workers);
-      SystemBenchmark.Outcome outcome = new SystemBenchmark(new SystemBenchmark.Options(workers, o.pages(), o.duration(),
-          true, 300, o.rampUp(), 12, 0, false, o.warmUp(), null, o.settle()), out).run();
-      points.add(outcome.measures());
-      out.printf("######## %,d workers took %.0f s ########%n", workers, (System.nanoTime() - started) / 1e9);
-      write(points);   // after every point: a sweep cut short still leaves what it measured
+    // one stack for every point (starting one takes a minute or more on a busy machine); each point waits
+    // until the stream processor has caught up, so a point starts on an idle stack
+    System.setProperty("logging.level.org.apache.kafka", "ERROR");
+    System.setProperty("logging.level.kafka", "ERROR");
+    SystemBenchmark.quietAndPatient();
+    out.println("Starting the local stack in this JVM once for every point ...");
+    try (LocalStack stack = LocalStack.start(null, 0, new PrintStream(PrintStream.nullOutputStream()))) {
+      for (int workers : o.workers()) {
+        long started = System.nanoTime();
+        out.printf("%n######## sweep point: %,d workers ########%n", workers);
+        SystemBenchmark.Outcome outcome = new SystemBenchmark(new SystemBenchmark.Options(workers, o.pages(),
+            o.duration(), true, 300, o.rampUp(), 12, 0, false, o.warmUp(), null, o.settle()), out, stack).run();
+        points.add(outcome.measures());
+        out.printf("######## %,d workers took %.0f s ########%n", workers, (System.nanoTime() - started) / 1e9);
+        write(points);   // after every point: a sweep cut short still leaves what it measured
+      }
     }
     out.println();
     out.print(table(points));

@@ -46,8 +46,7 @@ final class LoadPhase {
     Latencies.Split codes = new Latencies.Split();
     LoopResources loops = LoopResources.create("bench-ws", 2, true);
     ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, named("bench-pace"));
-    ScheduledExecutorService codeRetries = Executors.newScheduledThreadPool(1, named("bench-codes"));
-    SurveyCodeProbe surveyCodes = new SurveyCodeProbe(gateway, workerIdKey, codes, codeRetries);
+    SurveyCodeProbe surveyCodes = new SurveyCodeProbe(gateway, workerIdKey, codes, loops);
     List<SessionDriver> drivers = new ArrayList<>();
     try (PageVisibility visibility = new PageVisibility(dynamo, tables.names().page(), visible);
         ResourceSampler resources = new ResourceSampler();
@@ -102,7 +101,7 @@ final class LoadPhase {
     } finally {
       drivers.forEach(SessionDriver::close);
       pacer.shutdownNow();
-      codeRetries.shutdownNow();
+      surveyCodes.close();
       loops.disposeLater().block(Duration.ofSeconds(10));
     }
   }

@@ -84,10 +84,18 @@ public final class SystemBenchmark {
   private final PrintStream out;
   /** The gateway's worker-id key: the simulated workers' capabilities are computed with it. */
   private String workerIdKey;
+  /** A stack started by the caller in this JVM, used instead of starting one (and left running). */
+  private final LocalStack shared;
 
   public SystemBenchmark(Options options, PrintStream out) {
+    this(options, out, null);
+  }
+
+  /** Runs on {@code shared}, a local stack the caller started in this JVM and closes (the scaling sweep). */
+  public SystemBenchmark(Options options, PrintStream out, LocalStack shared) {
     this.o = options;
     this.out = out;
+    this.shared = shared;
   }
 
   public Outcome run() throws Exception {
@@ -95,9 +103,10 @@ public final class SystemBenchmark {
     System.setProperty("logging.level.org.apache.kafka", "ERROR");
     System.setProperty("logging.level.kafka", "ERROR");
     System.setProperty("logging.level.org.apache.kafka.streams.KafkaStreams", "WARN");
+    quietAndPatient();
     out.println(Machine.describe());
-    LocalStack stack = null;
-    if (o.external() == null) {
+    LocalStack stack = shared;
+    if (o.external() == null && stack == null) {
       out.println("Starting the local stack in this JVM (Kafka, dynalite, gateway, stream processor, page assembler) ...");
       stack = LocalStack.start(null, 0, new PrintStream(PrintStream.nullOutputStream()));
     }
@@ -119,10 +128,21 @@ public final class SystemBenchmark {
             new Tables(dynamoProps.tables()), stack != null);
       }
     } finally {
-      if (stack != null) {
+      if (stack != null && stack != shared) {
         stack.close();
       }
     }
+  }
+
+  /**
+   * The survey-code probe's reconnects would bury the report too. And the in-process gateway gets
+   * 60 s, not 10 s, for a request's head: its slow-request guard closed WebSocket handshakes when
+   * the load generator opened hundreds of them at once in the same starved JVM (load 20–30).
+   */
+  public static void quietAndPatient() {
+    System.setProperty("logging.level.reactor.netty.http.client", "ERROR");
+    System.setProperty("logging.level.reactor.netty.channel.FluxReceive", "ERROR");
+    System.setProperty("byproduct.gateway.connections.request-head-timeout", "60s");
   }
 
   private Outcome run(URI ingest, String kafka, Admin admin, DynamoDbClient dynamo, Tables tables, boolean inProcess)

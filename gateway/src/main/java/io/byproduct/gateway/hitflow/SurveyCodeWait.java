@@ -1,6 +1,7 @@
 package io.byproduct.gateway.hitflow;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -43,9 +44,18 @@ public final class SurveyCodeWait {
         return Mono.just(firstAnswer);
       }
       long deadline = System.nanoTime() + properties.maxWait().toNanos();
+      AtomicBoolean held = new AtomicBoolean(true);
+      Runnable release = () -> {
+        if (held.getAndSet(false)) {
+          waiting.decrementAndGet();
+        }
+      };
       return lookAgain(again, firstAnswer, deadline)
-          .doOnNext(answer -> count(notFinished(answer) ? "timed-out" : "answered"))
-          .doFinally(signal -> waiting.decrementAndGet());
+          .doOnNext(answer -> {
+            release.run();   // before the answer goes out, not after
+            count(notFinished(answer) ? "timed-out" : "answered");
+          })
+          .doFinally(signal -> release.run());   // cancelled (the client went away) or failed
     });
   }
 

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * that the code is answered when the last page is stored rather than at the browser's next retry.
  *
  * @param maxWait longest a request is held before it is answered 409 (the page asks again)
- * @param checkEvery how often a held request looks at the stored pages again (each look is three
- *     consistent reads of DynamoDB)
+ * @param checkEvery how often a held request looks at the stored pages again (once the annotation
+ *     is found, each look is one consistent query of the page table)
  * @param maxWaiting most requests held at once in this gateway; past it a request that is not
  *     finished is answered 409 at once (a flood of requests cannot hold connections or threads,
  *     and costs DynamoDB at most {@code maxWaiting / checkEvery} looks a second)
@@ -23,8 +23,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("byproduct.gateway.survey-code-wait")
 public record SurveyCodeWaitProperties(
     @NotNull @DefaultValue("5s") Duration maxWait,
-    @NotNull @DefaultValue("100ms") Duration checkEvery,
-    @Min(0) @Max(100_000) @DefaultValue("256") int maxWaiting) {
+    @NotNull @DefaultValue("250ms") Duration checkEvery,
+    @Min(0) @Max(100_000) @DefaultValue("128") int maxWaiting) {
 
   public SurveyCodeWaitProperties {
     if (maxWait != null && (maxWait.isNegative() || maxWait.compareTo(Duration.ofSeconds(30)) > 0)) {
@@ -37,6 +37,6 @@ public record SurveyCodeWaitProperties(
 
   /** The defaults, for code that builds the wait without Spring. */
   public static SurveyCodeWaitProperties defaults() {
-    return new SurveyCodeWaitProperties(Duration.ofSeconds(5), Duration.ofMillis(100), 256);
+    return new SurveyCodeWaitProperties(Duration.ofSeconds(5), Duration.ofMillis(250), 128);
   }
 }

@@ -29,9 +29,10 @@ public class CaptureStreams implements SmartLifecycle {
   private volatile KafkaStreams streams;
 
   public CaptureStreams(Topics topics, KafkaProperties kafka, TopicsProperties topicProps,
-      StreamProcessorProperties props) {
+      StreamProcessorProperties props, StreamsTuning tuning) {
     this.topology = CaptureTopology.build(topics, props.captureOptions(), true);
     this.config = streamsConfig(kafka, topicProps, props);
+    tuning.applyTo(this.config);
     this.config.put(UnproducibleOutputHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters.name());
   }
 
