@@ -40,6 +40,7 @@ final class SurveyCodeProbe implements AutoCloseable {
   private final AtomicInteger failed = new AtomicInteger();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger outstanding = new AtomicInteger();
+  private volatile boolean closed;
 
   SurveyCodeProbe(URI gateway, String workerIdKey, Latencies.Split latencies, LoopResources loops) {
     this.workerIdKey = workerIdKey;
@@ -60,6 +61,9 @@ final class SurveyCodeProbe implements AutoCloseable {
   }
 
   private void ask(String uri, String capability, long submittedNanos, int attempt) {
+    if (closed) {
+      return;
+    }
     requests.incrementAndGet();
     http.headers(h -> h.add("X-Byproduct-Capability", capability)).get().uri(uri)
         .responseSingle((response, body) -> body.asString().defaultIfEmpty("")
@@ -103,6 +107,7 @@ final class SurveyCodeProbe implements AutoCloseable {
 
   @Override
   public void close() {
-    connections.disposeLater().block(Duration.ofSeconds(5));
+    closed = true;   // no more retries; what is still held is dropped with its connection
+    connections.disposeLater().onErrorComplete().block(Duration.ofSeconds(5));
   }
 }

@@ -58,7 +58,7 @@ final class SystemReport {
     out.printf("  %-38s %,d submitted, %,d never seen; polled every %d ms, %d pages a round%n", "pages", phase.pagesSubmitted(),
         phase.pagesInvisible(), PageVisibility.POLL_MILLIS, PageVisibility.KEYS_PER_ROUND);
     latency("last Submit -> survey code", phase.surveyCodes(), SURVEY_CODE_P99_TARGET_MS, "p99 <= 2 s");
-    out.printf("  %-38s %s (asked as the page asks: 200 ms doubling to 1 s after a 409)%n", "survey codes",
+    out.printf("  %-38s %s (asked as the page asks: 250 ms doubling to 2 s after a 409)%n", "survey codes",
         phase.surveyCodeSummary());
     out.printf("  %-38s %.2f s after the last ack%n", "stream processor caught up", caughtUpAfterLastAck);
     out.printf("  %-38s %,d of %,d fully acked; %d error answers; closed: %s%n", "sessions", phase.sessionsAcked(),
