@@ -99,7 +99,6 @@ class PageAssemblerOversizedDeadLetterIT {
         assertThat(PageFixtures.committedPages(kafka)).as("nothing committed without its dead letter").isZero();
         // the page behind may be stored already (written ahead with its batch, issue 22: a second write of it
         // changes nothing), but it is neither committed nor counted before the record ahead has its letter
-        assertThat(stored.readable(List.of(behind))).isLessThanOrEqualTo(1);
         assertThat(PageFixtures.count(meters, "byproduct.assembler.dead-lettered")).isZero();
 
         admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPICS.deadLetters.name()),
