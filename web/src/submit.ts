@@ -70,12 +70,14 @@ export interface SurveyCodeRequest {
 /**
  * Polls for the survey code with back-off until the server gives it (409 while pages are still
  * being stored), saying why it waits in `message`; a 4xx other than 409 ends it with an error.
+ * The server holds each request up to a few seconds and answers as soon as the pages are stored,
+ * so the back-off stays short (at most 2 s): a long one would add its seconds to the worker's wait.
  */
 export async function pollSurveyCode(
   request: SurveyCodeRequest,
   message: HTMLElement,
 ): Promise<{ code: string } | { error: string }> {
-  const backoff = new Backoff({ initialMs: 300, maxMs: 10_000 });
+  const backoff = new Backoff({ initialMs: 250, maxMs: 2_000 });
   const started = Date.now();
   for (;;) {
     try {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code java -jar bench/target/bench.jar <benchmark>}: benchmarks that print numbers, with their baselines. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.Topology.class, Bench.Gateway.class, Bench.SystemRun.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.Topology.class, Bench.Gateway.class, Bench.SystemRun.class, Bench.Sweep.class},
     description = "Byproduct's benchmarks. Each prints our numbers beside a baseline measured in the same run.")
 public final class Bench implements Runnable {
 
@@ -116,6 +116,41 @@ public final class Bench implements Runnable {
       new io.byproduct.bench.system.SystemBenchmark(new io.byproduct.bench.system.SystemBenchmark.Options(workers, pages,
           java.time.Duration.ofSeconds(durationSeconds), !fast, flushMs, java.time.Duration.ofSeconds(rampUpSeconds), visits,
           baselineEvents, !noBaselines, java.time.Duration.ofSeconds(warmUpSeconds), external), System.out).run();
+      return 0;
+    }
+  }
+
+  @Command(name = "sweep", mixinStandardHelpOptions = true,
+      description = "The scaling curve: `system` once per worker count (one stack for all, no baselines, short points);"
+          + " writes a table and two SVG charts. A benchmark: never run it in CI.")
+  static final class Sweep implements Callable<Integer> {
+    @Option(names = "--workers", split = ",", defaultValue = "100,250,500,1000,2000",
+        description = "Worker counts, ascending (default: ${DEFAULT-VALUE}).")
+    java.util.List<Integer> workers;
+
+    @Option(names = "--pages", defaultValue = "1", description = "Most pages per worker (default: ${DEFAULT-VALUE}).")
+    int pages;
+
+    @Option(names = "--duration", defaultValue = "20", description = "Seconds after which a worker starts no new page (default: ${DEFAULT-VALUE}).")
+    long durationSeconds;
+
+    @Option(names = "--ramp-up", defaultValue = "10", description = "Seconds over which the workers start (default: ${DEFAULT-VALUE}).")
+    long rampUpSeconds;
+
+    @Option(names = "--warm-up", defaultValue = "10", description = "Seconds whose latencies are left out (default: ${DEFAULT-VALUE}).")
+    long warmUpSeconds;
+
+    @Option(names = "--settle", defaultValue = "60", description = "Longest wait after the last ack for pages, codes and the stream processor (default: ${DEFAULT-VALUE}).")
+    long settleSeconds;
+
+    @Option(names = "--out", defaultValue = ".", description = "Folder for bench-scaling.md and the two SVG charts (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      new io.byproduct.bench.sweep.ScalingSweep(new io.byproduct.bench.sweep.ScalingSweep.Options(workers, pages,
+          java.time.Duration.ofSeconds(durationSeconds), java.time.Duration.ofSeconds(rampUpSeconds),
+          java.time.Duration.ofSeconds(warmUpSeconds), java.time.Duration.ofSeconds(settleSeconds), out), System.out).run();
       return 0;
     }
   }

@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An HTTP proxy in front of dynalite that, while told to, answers DynamoDB writes ({@code PutItem})
+ * An HTTP proxy in front of dynalite that, while told to, answers DynamoDB writes ({@code PutItem},
+ * {@code BatchWriteItem})
  * with DynamoDB's own errors in its JSON 1.0 protocol: the {@code __type} of the body and the
  * {@code x-amzn-ErrorType} header name the error, as the service does. Everything else is forwarded.
  */
@@ -103,7 +104,8 @@ final class FlakyDynamoProxy implements AutoCloseable {
         body = in.readAllBytes();
       }
       String operation = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-      Fault now = operation != null && operation.endsWith(".PutItem") ? fault : Fault.NONE;
+      boolean write = operation != null && (operation.endsWith(".PutItem") || operation.endsWith(".BatchWriteItem"));
+      Fault now = write ? fault : Fault.NONE;
       if (now == Fault.THROTTLE || now == Fault.SERVER_ERROR || now == Fault.UNAVAILABLE || now == Fault.ACCESS_DENIED) {
         answerError(exchange, now);
         return;
@@ -113,7 +115,7 @@ final class FlakyDynamoProxy implements AutoCloseable {
         answerError(exchange, now);
         return;
       }
-      if (operation != null && operation.endsWith(".PutItem")) {
+      if (write) {
         answered.get(Fault.NONE).incrementAndGet();
       }
       response.headers().map().forEach((name, values) -> {

@@ -49,22 +49,27 @@ class PageAssemblerKillIT {
       List<String> args = PageFixtures.args(kafka, dynamo.endpoint(), 1);
       StoredPages stored = new StoredPages(client, new Tables(dynamoProperties(dynamo.endpoint()).tables()));
 
-      // 1. halted right after the third page's head: three pages stored, the third one's offset not committed
+      // 1. halted right after the write that stored the third page's head (pages are written in batches:
+      //    that write may have stored the fourth too): pages stored whose offsets are not committed
+      List<PageRecord> small = pages.subList(0, 4);
       try (ChildJvm first = haltingAssembler("-Dfault.halt-after-page-heads=3", args, "page-assembler-halted-after-head")) {
         first.awaitLog("Page assembler consuming", Duration.ofMinutes(2));   // it has created the topics
-        PageFixtures.send(kafka, pages);
+        PageFixtures.send(kafka, small);
         assertThat(first.awaitExit(Duration.ofMinutes(2))).isEqualTo(HaltingPageAssembler.EXIT_CODE);
-        assertThat(first.logText()).contains(HaltingPageAssembler.HALTED + "ImageNetAnnotationPage ann-kill-2 0003");
+        assertThat(first.logText()).contains(HaltingPageAssembler.HALTED + "ImageNetAnnotationPage ann-kill-");
       }
-      assertThat(stored.readable(pages)).isEqualTo(3);
-      assertThat(PageFixtures.committedPages(kafka)).as("committed offsets").isLessThanOrEqualTo(2);
+      int storedFirst = stored.readable(pages);
+      assertThat(storedFirst).isBetween(3, 4);
+      assertThat(PageFixtures.committedPages(kafka)).as("committed offsets").isLessThan(storedFirst);
 
       // 2. halted between the first part of the oversized page and its head
+      PageFixtures.send(kafka, pages.subList(4, pages.size()));
       try (ChildJvm second = haltingAssembler("-Dfault.halt-after-page-parts=1", args, "page-assembler-halted-mid-page")) {
         assertThat(second.awaitExit(Duration.ofMinutes(2))).isEqualTo(HaltingPageAssembler.EXIT_CODE);
         assertThat(second.logText()).contains(HaltingPageAssembler.HALTED + "ImageNetAnnotationPage ann-kill-4 0005#01");
       }
-      assertThat(stored.readable(pages)).as("no head without its parts").isEqualTo(4);
+      // the fourth page's head may come in the same batch, after every part: then it is not stored either
+      assertThat(stored.readable(pages)).as("no page of the second send stored").isBetween(storedFirst, 4);
       assertThat(stored.itemKeys()).contains("ann-kill-4/0005#01").doesNotContain("ann-kill-4/0005");
       assertThat(PageFixtures.committedPages(kafka)).isLessThanOrEqualTo(4);
 

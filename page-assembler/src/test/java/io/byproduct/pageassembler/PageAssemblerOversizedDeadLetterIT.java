@@ -79,7 +79,7 @@ class PageAssemblerOversizedDeadLetterIT {
   /**
    * Nothing acknowledged is dropped without its dead letter: while the broker refuses the letter
    * (here the topic takes no record at all), the malformed record is not committed and the page
-   * behind it waits; once the letter can be written, both go through.
+   * behind it waits to be committed (it may be stored ahead); once the letter can be written, both go through.
    */
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
@@ -97,7 +97,8 @@ class PageAssemblerOversizedDeadLetterIT {
 
         Thread.sleep(5_000);
         assertThat(PageFixtures.committedPages(kafka)).as("nothing committed without its dead letter").isZero();
-        assertThat(stored.readable(List.of(behind))).isZero();
+        // the page behind may be stored already (written ahead with its batch, issue 22: a second write of it
+        // changes nothing), but it is neither committed nor counted before the record ahead has its letter
         assertThat(PageFixtures.count(meters, "byproduct.assembler.dead-lettered")).isZero();
 
         admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, TOPICS.deadLetters.name()),

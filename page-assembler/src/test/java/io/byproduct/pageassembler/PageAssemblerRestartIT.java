@@ -50,16 +50,19 @@ class PageAssemblerRestartIT {
 
       stored.assertExactly(pages);
       assertThat(failuresLeft.get()).isZero();
-      assertThat(PageFixtures.count(assembler.getBean(MeterRegistry.class), "byproduct.assembler.restarts")).isEqualTo(2);
+      // the first failure may hit the batch written ahead (left to the one-by-one pass), the next a single put
+      assertThat(PageFixtures.count(assembler.getBean(MeterRegistry.class), "byproduct.assembler.restarts"))
+          .isBetween(1.0, 2.0);
       assertThat(assembler.getBean("pageAssemblerContainer", MessageListenerContainer.class).isRunning()).isTrue();
     }
   }
 
-  /** A client whose first puts throw an exception nobody expects (not an SDK error). */
+  /** A client whose first puts (single or batch) throw an exception nobody expects (not an SDK error). */
   private static DynamoDbClient failingPuts(DynamoDbClient target, AtomicInteger failuresLeft) {
     return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
         new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-          if (method.getName().equals("putItem") && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          if ((method.getName().equals("putItem") || method.getName().equals("batchWriteItem"))
+              && failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             throw new IllegalStateException("injected: an error the loop does not expect");
           }
           try {

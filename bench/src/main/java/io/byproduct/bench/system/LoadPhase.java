@@ -35,25 +35,34 @@ final class LoadPhase {
   record Result(double seconds, long firstSendNanos, long lastAckNanos, long eventsAcked, int sessionsAcked, int errors,
       List<String> closed,
       Latencies.Split acks, Latencies.Split pacingLag, Latencies.Split visible, int pagesSubmitted,
-      int pagesInvisible, ResourceSampler.Report resources, boolean inProcess, String gatewayMetrics) {}
+      int pagesInvisible, Latencies.Split surveyCodes, String surveyCodeSummary, ResourceSampler.Report resources,
+      boolean inProcess, String gatewayMetrics) {}
 
   Result play(URI ingest, URI gateway, List<SimulatedSession> sessions, DynamoDbClient dynamo, Tables tables,
       boolean inProcess) throws Exception {
     Latencies.Split acks = new Latencies.Split();
     Latencies.Split pacingLag = new Latencies.Split();
     Latencies.Split visible = new Latencies.Split();
+    Latencies.Split codes = new Latencies.Split();
     LoopResources loops = LoopResources.create("bench-ws", 2, true);
     ScheduledExecutorService pacer = Executors.newScheduledThreadPool(2, named("bench-pace"));
+    SurveyCodeProbe surveyCodes = new SurveyCodeProbe(gateway, workerIdKey, codes, loops);
     List<SessionDriver> drivers = new ArrayList<>();
     try (PageVisibility visibility = new PageVisibility(dynamo, tables.names().page(), visible);
         ResourceSampler resources = new ResourceSampler();
         GatewayMetrics gatewayMetrics = new GatewayMetrics(gateway)) {
-      sessions.forEach(s -> drivers.add(new SessionDriver(s, acks, pacingLag, visibility::submitted)));
+      sessions.forEach(s -> drivers.add(new SessionDriver(s, acks, pacingLag, (annotationId, pageNo, sentNanos) -> {
+        visibility.submitted(annotationId, pageNo, sentNanos);
+        if (pageNo == s.pages().size()) {
+          surveyCodes.lastPageSubmitted(s.worker(), sentNanos);
+        }
+      })));
       long firstSend = System.nanoTime();
       long steadyFrom = firstSend + (o.realTime() ? 3_000_000_000L + o.warmUp().toNanos() : 0);
       acks.steadyFrom(steadyFrom);
       pacingLag.steadyFrom(steadyFrom);
       visible.steadyFrom(steadyFrom);
+      codes.steadyFrom(steadyFrom);
       if (o.realTime()) {
         for (SessionDriver d : drivers) {
           long delay = d.session().startMillis() - System.currentTimeMillis();
@@ -67,7 +76,7 @@ final class LoadPhase {
         drivers.forEach(SessionDriver::sendAll);
       }
       long scriptEnd = sessions.stream().mapToLong(SimulatedSession::endMillis).max().orElse(0);
-      long ackTimeout = Math.max(0, scriptEnd - System.currentTimeMillis()) + 300_000;
+      long ackTimeout = Math.max(0, scriptEnd - System.currentTimeMillis()) + Math.max(60_000, o.settleMillis());
       long deadline = System.currentTimeMillis() + ackTimeout;
       int acked = 0;
       long lastAck = System.nanoTime();
@@ -78,7 +87,8 @@ final class LoadPhase {
       }
       lastAck = drivers.stream().mapToLong(SessionDriver::allAckedNanos).max().orElse(lastAck);
       out.printf("  %,d of %,d sessions fully acknowledged; waiting for the pages in DynamoDB ...%n", acked, drivers.size());
-      visibility.awaitAllVisible(180_000);
+      visibility.awaitAllVisible(o.settleMillis());
+      surveyCodes.awaitAll(Math.min(o.settleMillis(), SurveyCodeProbe.GIVE_UP_MILLIS));
       ResourceSampler.Report report = resources.report();
       int errors = drivers.stream().mapToInt(SessionDriver::errors).sum();
       List<String> closed = drivers.stream().map(SessionDriver::closedWith).filter(c -> c != null)
@@ -87,11 +97,16 @@ final class LoadPhase {
       long eventsAcked = drivers.stream().mapToLong(SessionDriver::ackedEvents).sum();
       return new Result((lastAck - firstSend) / 1e9, firstSend, lastAck, eventsAcked, acked, errors, closed, acks,
           pacingLag, visible, visibility.visible() + visibility.invisible(),
-          visibility.invisible(), report, inProcess, gatewayMetrics.summary());
+          visibility.invisible(), codes, surveyCodes.summary(), report, inProcess, gatewayMetrics.summary());
     } finally {
       drivers.forEach(SessionDriver::close);
       pacer.shutdownNow();
-      loops.disposeLater().block(Duration.ofSeconds(10));
+      surveyCodes.close();
+      try {
+        loops.disposeLater().block(Duration.ofSeconds(10));
+      } catch (IllegalStateException slow) {
+        out.println("  (the load generator's event loops did not stop within 10 s; going on)");
+      }
     }
   }
 

@@ -21,7 +21,7 @@ final class ResourceSampler implements AutoCloseable {
 
   static {
     COMPONENTS.put("load generator (bench)", new String[] {"bench-"});
-    COMPONENTS.put("gateway", new String[] {"reactor-http", "ingest-send", "byproduct-gateway"});
+    COMPONENTS.put("gateway", new String[] {"reactor-http", "ingest-send", "byproduct-gateway", "boundedElastic"});
     COMPONENTS.put("stream processor", new String[] {"StreamThread", "stream-processor"});
     COMPONENTS.put("page assembler", new String[] {"page-assembler"});
     COMPONENTS.put("Kafka broker", new String[] {"kafka-request-handler", "data-plane", "kafka-network", "broker-",

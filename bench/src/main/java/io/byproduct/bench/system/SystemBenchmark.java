@@ -43,16 +43,40 @@ public final class SystemBenchmark {
    * @param baselineEvents most events given to the bare producer and the topologies
    * @param warmUp latencies of what is sent in this time after the first frame are reported apart
    * @param external a running stack (gateway URL, Kafka, DynamoDB), or null to start one here
+   * @param settle after the last ack, longest wait for the pages in DynamoDB, the survey codes, the
+   *     stream processor's end and the oracle's pages (each)
    */
   public record Options(int workers, int pages, Duration duration, boolean realTime, long flushMs, Duration rampUp,
-      int visitsPerPage, int baselineEvents, boolean baselines, Duration warmUp, ExternalStack external) {}
+      int visitsPerPage, int baselineEvents, boolean baselines, Duration warmUp, ExternalStack external,
+      Duration settle) {
+
+    /** The options with the default settling time (3 minutes). */
+    public Options(int workers, int pages, Duration duration, boolean realTime, long flushMs, Duration rampUp,
+        int visitsPerPage, int baselineEvents, boolean baselines, Duration warmUp, ExternalStack external) {
+      this(workers, pages, duration, realTime, flushMs, rampUp, visitsPerPage, baselineEvents, baselines, warmUp,
+          external, Duration.ofMinutes(3));
+    }
+
+    long settleMillis() {
+      return settle.toMillis();
+    }
+  }
 
   /** A stack already running: {@code http://host:port} of the gateway, Kafka's bootstrap servers, DynamoDB's endpoint. */
   public record ExternalStack(URI gateway, String kafka, String dynamo) {}
 
-  /** What a run found, for callers that check it (the report has the rest). */
+  /** What a run found, for callers that check it and for the scaling curve. */
   public record Outcome(long events, long eventsAcked, int pages, int pagesEqual, long itemsLost,
-      long itemsDuplicated, boolean baselinesMeasured) {}
+      long itemsDuplicated, boolean baselinesMeasured, Measures measures) {}
+
+  /**
+   * The scaling curve's figures of a run: latencies in ms (after the warm-up in real time; NaN if
+   * none), the stream processor's lag at the end in seconds (NaN: not caught up within the
+   * settling time), CPU in cores by component and the machine's busy share (0..1).
+   */
+  public record Measures(int workers, double offeredEventsPerSecond, double ackP50, double ackP99, double visibleP50,
+      double visibleP99, int pagesNotVisible, double processorLagSeconds, double surveyCodeP50, double surveyCodeP99,
+      int surveyCodes, Map<String, Double> coresByComponent, double machineCpu) {}
 
   static final String STREAM_PROCESSOR_GROUP = "stream-processor";
 
@@ -60,10 +84,18 @@ public final class SystemBenchmark {
   private final PrintStream out;
   /** The gateway's worker-id key: the simulated workers' capabilities are computed with it. */
   private String workerIdKey;
+  /** A stack started by the caller in this JVM, used instead of starting one (and left running). */
+  private final LocalStack shared;
 
   public SystemBenchmark(Options options, PrintStream out) {
+    this(options, out, null);
+  }
+
+  /** Runs on {@code shared}, a local stack the caller started in this JVM and closes (the scaling sweep). */
+  public SystemBenchmark(Options options, PrintStream out, LocalStack shared) {
     this.o = options;
     this.out = out;
+    this.shared = shared;
   }
 
   public Outcome run() throws Exception {
@@ -71,9 +103,10 @@ public final class SystemBenchmark {
     System.setProperty("logging.level.org.apache.kafka", "ERROR");
     System.setProperty("logging.level.kafka", "ERROR");
     System.setProperty("logging.level.org.apache.kafka.streams.KafkaStreams", "WARN");
+    quietAndPatient();
     out.println(Machine.describe());
-    LocalStack stack = null;
-    if (o.external() == null) {
+    LocalStack stack = shared;
+    if (o.external() == null && stack == null) {
       out.println("Starting the local stack in this JVM (Kafka, dynalite, gateway, stream processor, page assembler) ...");
       stack = LocalStack.start(null, 0, new PrintStream(PrintStream.nullOutputStream()));
     }
@@ -95,10 +128,23 @@ public final class SystemBenchmark {
             new Tables(dynamoProps.tables()), stack != null);
       }
     } finally {
-      if (stack != null) {
+      if (stack != null && stack != shared) {
         stack.close();
       }
     }
+  }
+
+  /**
+   * The survey-code probe's reconnects would bury the report too. And the in-process gateway gets
+   * 60 s, not 10 s, for a request's head and for a WebSocket's hello: its guards closed handshakes
+   * and sockets when the load generator opened hundreds of them at once in the same starved JVM
+   * (load 20–30; the sweep of BENCHMARKS.md ran before the hello deadline was raised here).
+   */
+  public static void quietAndPatient() {
+    System.setProperty("logging.level.reactor.netty.http.client", "ERROR");
+    System.setProperty("logging.level.reactor.netty.channel.FluxReceive", "ERROR");
+    System.setProperty("byproduct.gateway.connections.request-head-timeout", "60s");
+    System.setProperty("byproduct.gateway.ingest.hello-timeout", "60s");
   }
 
   private Outcome run(URI ingest, String kafka, Admin admin, DynamoDbClient dynamo, Tables tables, boolean inProcess)
@@ -127,6 +173,7 @@ public final class SystemBenchmark {
             sessions.stream().mapToDouble(s -> s.lastSeq() * 1000.0 / Math.max(1, s.endMillis() - s.startMillis())).sum())
             : "as fast as possible");
     out.printf("Kafka topics of %d partitions; load before: %s%n", partitions, Machine.loadAverage());
+    registerHits(dynamo, tables, sessions);
 
     List<InteractionEvent> baselineEvents = baselineEvents(sessions);
     Result bare = null;
@@ -138,12 +185,12 @@ public final class SystemBenchmark {
     URI gateway = URI.create(ingest.toString().replaceFirst("^ws", "http").replace("/ingest/ws", ""));
     LoadPhase.Result phase = new LoadPhase(o, out, workerIdKey).play(ingest, gateway, sessions, dynamo, tables, inProcess);
     Map<TopicPartition, Long> interactionEnds = TopologyRuns.endOffsets(admin, stackTopics.interactions.name(), partitions);
-    double caughtUpAfterLastAck = caughtUpSeconds(admin, interactionEnds, phase.lastAckNanos());
+    double caughtUpAfterLastAck = caughtUpSeconds(admin, interactionEnds, phase.lastAckNanos(), o.settle());
     out.printf("Load after: %s%n", Machine.loadAverage());
 
     out.println("Checking every submitted page against the oracle ...");
     OracleCheck.Result oracle = OracleCheck.checkWhenStored(new PageReader(dynamo, tables), sessions, 4,
-        Duration.ofMinutes(5));
+        o.settle().compareTo(Duration.ofMinutes(5)) < 0 ? o.settle() : Duration.ofMinutes(5));
 
     Result passThrough = null;
     Result capture = null;
@@ -156,7 +203,40 @@ public final class SystemBenchmark {
     }
     new SystemReport(out, o, events, phase, caughtUpAfterLastAck, oracle, bare, passThrough, capture).print();
     return new Outcome(events, phase.eventsAcked(), oracle.pages(), oracle.pagesEqual(), oracle.missing(),
-        oracle.extra(), capture != null && bare != null);
+        oracle.extra(), capture != null && bare != null, measures(sessions, phase, caughtUpAfterLastAck));
+  }
+
+  private Measures measures(List<SimulatedSession> sessions, LoadPhase.Result phase, double lag) {
+    boolean warmUp = o.realTime() && o.warmUp().toMillis() > 0;
+    Latencies.Summary acks = warmUp ? phase.acks().steady() : phase.acks().all();
+    Latencies.Summary visible = warmUp ? phase.visible().steady() : phase.visible().all();
+    Latencies.Summary codes = warmUp ? phase.surveyCodes().steady() : phase.surveyCodes().all();
+    ResourceSampler.Report r = phase.resources();
+    Map<String, Double> cores = new java.util.LinkedHashMap<>();
+    r.cpuSecondsByComponent().forEach((component, seconds) -> cores.put(component, seconds / r.seconds()));
+    double offered = sessions.stream().mapToDouble(s -> s.lastSeq() * 1000.0 / Math.max(1, s.endMillis() - s.startMillis()))
+        .sum();
+    return new Measures(o.workers(), offered, acks.percentileMillis(50), acks.percentileMillis(99),
+        visible.percentileMillis(50), visible.percentileMillis(99), phase.pagesInvisible(), lag,
+        codes.percentileMillis(50), codes.percentileMillis(99), codes.count(), cores, r.machineCpu());
+  }
+
+  /**
+   * Registers every simulated worker's HIT ({@code bench}/{@code hit-<n>}) with as many pages as the
+   * worker plays, so the survey code is due once they are stored ({@link SurveyCodeProbe}).
+   */
+  private static void registerHits(DynamoDbClient dynamo, Tables tables, List<SimulatedSession> sessions) {
+    List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> hits = new ArrayList<>();
+    for (SimulatedSession s : sessions) {
+      StringBuilder pages = new StringBuilder();
+      for (PageScript page : s.pages()) {
+        pages.append(pages.isEmpty() ? "" : ",").append("{\"pageno\":").append(page.pageNo()).append('}');
+      }
+      hits.add(software.amazon.awssdk.enhanced.dynamodb.document.EnhancedDocument.fromJson("{\"hitDatasetName\":\""
+          + s.worker().hitDatasetName() + "\",\"id\":\"" + s.worker().imageNetHitId() + "\",\"pages\":[" + pages + "]}")
+          .toMap());
+    }
+    io.byproduct.platform.batches.DynamoBatches.putAll(dynamo, tables.names().hit(), hits);
   }
 
   private List<SimulatedSession> sessions(long plannedStart) {
@@ -184,8 +264,9 @@ public final class SystemBenchmark {
   }
 
   /** Seconds after the last ack until the stream processor has committed the end of the interactions. */
-  private static double caughtUpSeconds(Admin admin, Map<TopicPartition, Long> ends, long lastAckNanos) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+  private static double caughtUpSeconds(Admin admin, Map<TopicPartition, Long> ends, long lastAckNanos, Duration settle)
+      throws Exception {
+    long deadline = System.nanoTime() + settle.toNanos();
     while (!TopologyRuns.caughtUp(admin, STREAM_PROCESSOR_GROUP, ends)) {
       if (System.nanoTime() > deadline) {
         return Double.NaN;

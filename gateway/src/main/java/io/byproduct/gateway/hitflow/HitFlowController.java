@@ -40,10 +40,12 @@ class HitFlowController {
   private final AssignmentBinding binding;
   private final StoredAnnotations stored;
   private final BindingRefusals refusals;
+  private final SurveyCodeWait wait;
 
   HitFlowController(HitStore hits, WorkerAnnotations annotations, WorkerPseudonyms pseudonyms, SurveyCodes surveyCodes,
-      AssignmentBinding binding, StoredAnnotations stored, BindingRefusals refusals) {
+      AssignmentBinding binding, StoredAnnotations stored, BindingRefusals refusals, SurveyCodeWait wait) {
     this.refusals = refusals;
+    this.wait = wait;
     this.hits = hits;
     this.annotations = annotations;
     this.pseudonyms = pseudonyms;
@@ -82,7 +84,9 @@ class HitFlowController {
    * {@code GET .../survey-code?annotationID=&workerID=} with the capability in
    * {@value #CAPABILITY_HEADER}: 403 unless the capability is the stored annotation's and the raw
    * worker id is its owner's; 409 until every page of the HIT is stored; else the code of the
-   * stored MTurk HIT id and assignment id (query parameters never choose them).
+   * stored MTurk HIT id and assignment id (query parameters never choose them). A request that
+   * would be answered 409 is held up to {@code survey-code-wait.max-wait} and answered as soon as
+   * the pages are stored ({@link SurveyCodeWait}).
    */
   @GetMapping(path = "/api/imagenet/{hitDatasetName}/hits/{imageNetHitId}/survey-code", produces = MediaType.APPLICATION_JSON_VALUE)
   Mono<ResponseEntity<Object>> surveyCode(@PathVariable String hitDatasetName, @PathVariable String imageNetHitId,
@@ -96,30 +100,63 @@ class HitFlowController {
       refusals.count(Reason.NOT_OWNER);
       return Mono.just(ApiErrors.forbidden(CAPABILITY_HEADER + ": required, the capability of the assignment"));
     }
+    Look look = new Look();
+    return wait.answer(surveyCodeNow(hitDatasetName, imageNetHitId, annotationId, workerId, capability, look),
+        () -> surveyCodeNow(hitDatasetName, imageNetHitId, annotationId, workerId, capability, look));
+  }
+
+  /**
+   * What one survey-code request has found so far. The owner's annotation and its HIT's pages do not
+   * change, so once they are found a held request's later looks read only the stored pages (one
+   * query); refusals are counted on the first look only.
+   */
+  private static final class Look {
+    volatile StoredAnnotations.Annotation annotation;
+    volatile List<Integer> hitPages;
+    volatile boolean first = true;
+  }
+
+  /** One look at the stored annotation and pages. */
+  private Mono<ResponseEntity<Object>> surveyCodeNow(String hitDatasetName, String imageNetHitId, String annotationId,
+      String workerId, String capability, Look look) {
     return Blocking.call(() -> {
-      var annotation = stored.find(annotationId);
-      if (annotation.isEmpty()) {
-        refusals.count(Reason.NOT_COMPLETE);
-        return notFinished("no page of annotation '" + annotationId + "' is stored yet");
+      boolean counted = look.first;
+      look.first = false;
+      if (look.annotation == null) {
+        var annotation = stored.find(annotationId);
+        if (annotation.isEmpty()) {
+          if (counted) {
+            refusals.count(Reason.NOT_COMPLETE);
+          }
+          return notFinished("no page of annotation '" + annotationId + "' is stored yet");
+        }
+        StoredAnnotations.Annotation a = annotation.get();
+        if (!hitDatasetName.equals(a.hitDatasetName()) || !imageNetHitId.equals(a.imageNetHitId())
+            || !Objects.equals(pseudonyms.pseudonymise(workerId), a.workerPseudonym())
+            || !binding.holds(capability, a.id(), a.hitDatasetName(), a.imageNetHitId(), a.workerPseudonym(),
+                a.assignmentId(), a.hitId())) {
+          refusals.count(Reason.NOT_OWNER);
+          return ApiErrors.forbidden("this capability and worker do not own annotation '" + annotationId + "' of HIT '"
+              + imageNetHitId + "'");
+        }
+        look.annotation = a;
       }
-      StoredAnnotations.Annotation a = annotation.get();
-      if (!hitDatasetName.equals(a.hitDatasetName()) || !imageNetHitId.equals(a.imageNetHitId())
-          || !Objects.equals(pseudonyms.pseudonymise(workerId), a.workerPseudonym())
-          || !binding.holds(capability, a.id(), a.hitDatasetName(), a.imageNetHitId(), a.workerPseudonym(),
-              a.assignmentId(), a.hitId())) {
-        refusals.count(Reason.NOT_OWNER);
-        return ApiErrors.forbidden("this capability and worker do not own annotation '" + annotationId + "' of HIT '"
-            + imageNetHitId + "'");
+      if (look.hitPages == null) {
+        var hit = stored.hit(hitDatasetName, imageNetHitId);
+        if (hit.isEmpty()) {
+          return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
+        }
+        look.hitPages = hit.get().pages();
       }
-      var progress = stored.progress(hitDatasetName, imageNetHitId, annotationId);
-      if (progress.isEmpty()) {
-        return ApiErrors.unknownHit(hitDatasetName, imageNetHitId);
+      var progress = new StoredAnnotations.Progress(look.hitPages, stored.storedPages(annotationId));
+      if (!progress.complete()) {
+        if (counted) {
+          refusals.count(Reason.NOT_COMPLETE);
+        }
+        return notFinished("HIT '" + imageNetHitId + "' is not finished: " + progress.stored().size() + " of its "
+            + progress.hitPages().size() + " pages are stored");
       }
-      if (!progress.get().complete()) {
-        refusals.count(Reason.NOT_COMPLETE);
-        return notFinished("HIT '" + imageNetHitId + "' is not finished: " + progress.get().stored().size() + " of its "
-            + progress.get().hitPages().size() + " pages are stored");
-      }
+      StoredAnnotations.Annotation a = look.annotation;
       return ResponseEntity.ok(Map.of("surveyCode", surveyCodes.code(a.hitId(), workerId, a.assignmentId())));
     });
   }

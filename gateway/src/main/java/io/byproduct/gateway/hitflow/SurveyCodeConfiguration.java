@@ -3,6 +3,7 @@ package io.byproduct.gateway.hitflow;
 import io.byproduct.gateway.GatewayProperties;
 import io.byproduct.gateway.ingest.WorkerIdKeyException;
 import io.byproduct.platform.workers.SurveyCodes;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,5 +17,11 @@ class SurveyCodeConfiguration {
   @Bean
   SurveyCodes surveyCodes(GatewayProperties gateway) {
     return WorkerIdKeyException.surveyCodesFor(gateway.surveyCodeKey());
+  }
+
+  /** Holds a survey-code request while the HIT's last pages are being stored ({@link SurveyCodeWait}). */
+  @Bean
+  SurveyCodeWait surveyCodeWait(SurveyCodeWaitProperties properties, MeterRegistry meters) {
+    return new SurveyCodeWait(properties, meters);
   }
 }

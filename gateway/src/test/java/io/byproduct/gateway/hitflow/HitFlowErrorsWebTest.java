@@ -61,6 +61,13 @@ class HitFlowErrorsWebTest {
       return new SurveyCodes("slice-test-survey-code-key-0123");
     }
 
+    /** Not finished is answered at once here; holding is {@code SurveyCodeWaitTest}'s. */
+    @Bean
+    SurveyCodeWait surveyCodeWait() {
+      return new SurveyCodeWait(new SurveyCodeWaitProperties(java.time.Duration.ZERO, java.time.Duration.ofMillis(100), 0),
+          new SimpleMeterRegistry());
+    }
+
     @Bean
     BindingRefusals refusals() {
       return new BindingRefusals(new SimpleMeterRegistry());
@@ -163,8 +170,7 @@ class HitFlowErrorsWebTest {
   void surveyCode_beforeEveryPageIsStored_is409() {
     when(stored.find(annotationId)).thenReturn(Optional.of(new StoredAnnotations.Annotation(annotationId, "open", "hit-1",
         pseudonym, "ASG", "MT", "POINTER_ORIGINAL")));
-    when(stored.progress("open", "hit-1", annotationId))
-        .thenReturn(Optional.of(new StoredAnnotations.Progress(List.of(1, 2), Set.of(1))));
+    when(stored.storedPages(annotationId)).thenReturn(Set.of(1));   // hit-1 has pages 1 and 2 (setUp)
 
     surveyCode("hit-1", "?annotationID=" + annotationId + "&workerID=W1", capability).expectStatus().isEqualTo(409)
         .expectBody().jsonPath("$.error").isEqualTo("HIT 'hit-1' is not finished: 1 of its 2 pages are stored");

@@ -4,6 +4,7 @@ import io.byproduct.pageassembler.writing.WriteOutcome;
 import io.byproduct.schemas.deadletter.DeadLetterReason;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
@@ -16,7 +17,9 @@ import org.springframework.kafka.support.Acknowledgment;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The batch listener: writes each record in order ({@link RecordWriter}), then commits the batch
+ * The batch listener: stores the batch's pages and annotations ahead ({@link WriteAhead}: batch
+ * puts, before any counting), then handles each record in order ({@link RecordWriter}: what was
+ * not stored ahead is written, stored pages are counted), then commits the batch
  * (manual acknowledgement, after DynamoDB accepted every write). A record that fails is reported
  * to the container's error handler as a {@link BatchListenerFailedException}, which commits the
  * records before it and seeks back to it: a {@link MalformedRecord} goes to the dead letters at
@@ -27,11 +30,13 @@ final class AssemblerListener implements BatchAcknowledgingMessageListener<Strin
 
   private static final Logger log = LoggerFactory.getLogger(AssemblerListener.class);
 
+  private final WriteAhead writeAhead;
   private final RecordWriter writer;
   private final WritesHealthIndicator health;
   private final MeterRegistry meters;
 
-  AssemblerListener(RecordWriter writer, WritesHealthIndicator health, MeterRegistry meters) {
+  AssemblerListener(WriteAhead writeAhead, RecordWriter writer, WritesHealthIndicator health, MeterRegistry meters) {
+    this.writeAhead = writeAhead;
     this.writer = writer;
     this.health = health;
     this.meters = meters;
@@ -39,8 +44,9 @@ final class AssemblerListener implements BatchAcknowledgingMessageListener<Strin
 
   @Override
   public void onMessage(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+    Map<ConsumerRecord<String, byte[]>, WriteOutcome> writtenAhead = writeAhead.write(records);
     for (ConsumerRecord<String, byte[]> record : records) {
-      write(record);
+      write(record, writtenAhead.get(record));
     }
     try {
       acknowledgment.acknowledge();
@@ -51,9 +57,9 @@ final class AssemblerListener implements BatchAcknowledgingMessageListener<Strin
     }
   }
 
-  private void write(ConsumerRecord<String, byte[]> record) {
+  private void write(ConsumerRecord<String, byte[]> record, WriteOutcome writtenAhead) {
     try {
-      WriteOutcome outcome = writer.write(record);
+      WriteOutcome outcome = writer.write(record, writtenAhead);
       meters.counter("byproduct.assembler.written", "topic", record.topic(), "outcome", outcome.name()).increment();
       health.succeeded();
     } catch (SerializationException | IllegalArgumentException e) {

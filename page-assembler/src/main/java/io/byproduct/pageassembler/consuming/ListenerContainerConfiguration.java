@@ -3,6 +3,7 @@ package io.byproduct.pageassembler.consuming;
 import io.byproduct.pageassembler.PageAssemblerProperties;
 import io.byproduct.pageassembler.counting.AnnotationCounter;
 import io.byproduct.pageassembler.writing.AnnotationWriter;
+import io.byproduct.pageassembler.writing.PageBatchWriter;
 import io.byproduct.pageassembler.writing.PageWriter;
 import io.byproduct.pageassembler.writing.QualityWriter;
 import io.byproduct.pageassembler.writing.SandboxWriter;
@@ -51,6 +52,11 @@ class ListenerContainerConfiguration {
   }
 
   @Bean
+  WriteAhead writeAhead(Topics topics, PageBatchWriter pages, AnnotationWriter annotations, MeterRegistry meters) {
+    return new WriteAhead(topics, pages, annotations, meters);
+  }
+
+  @Bean
   KafkaTemplate<String, DeadLetter> deadLetterTemplate(KafkaProperties kafka, Topics topics) {
     Map<String, Object> config = kafka.clientProperties();
     config.put("acks", "all");
@@ -74,7 +80,7 @@ class ListenerContainerConfiguration {
   @Bean(CONTAINER)
   ConcurrentMessageListenerContainer<String, byte[]> pageAssemblerContainer(KafkaProperties kafka,
       TopicsProperties topicProps, Topics topics, PageAssemblerProperties props, DefaultErrorHandler assemblerErrorHandler,
-      RecordWriter writer, WritesHealthIndicator health, MeterRegistry meters) {
+      RecordWriter writer, WriteAhead writeAhead, WritesHealthIndicator health, MeterRegistry meters) {
     String groupId = props.groupId().isBlank() ? topicProps.prefix() + "page-assembler" : props.groupId();
     Map<String, Object> config = kafka.clientProperties();
     config.put("group.id", groupId);
@@ -96,7 +102,7 @@ class ListenerContainerConfiguration {
     ConcurrentMessageListenerContainer<String, byte[]> container =
         factory.createContainer(topics.pages.name(), topics.annotations.name(), topics.sandbox.name(),
             topics.qualityImages.name(), topics.qualityWorkers.name(), topics.qualityAssignments.name());
-    container.setupMessageListener(new AssemblerListener(writer, health, meters));
+    container.setupMessageListener(new AssemblerListener(writeAhead, writer, health, meters));
     container.getContainerProperties().setGroupId(groupId);
     log.info("Page assembler consuming {}, {}, {} and the quality topics as group '{}'", topics.pages,
         topics.annotations, topics.sandbox, groupId);

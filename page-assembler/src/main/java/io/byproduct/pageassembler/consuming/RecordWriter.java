@@ -37,16 +37,18 @@ final class RecordWriter {
   }
 
   /**
+   * @param writtenAhead what writing the record found if {@link WriteAhead} stored it already (then it is
+   *     only counted), else null
    * @throws SerializationException if the value is not Avro of the topic's type
    * @throws IllegalArgumentException if there is no value
    */
-  WriteOutcome write(ConsumerRecord<String, byte[]> record) {
+  WriteOutcome write(ConsumerRecord<String, byte[]> record, WriteOutcome writtenAhead) {
     if (record.value() == null) {
       throw new IllegalArgumentException("the record has no value");
     }
     if (record.topic().equals(topics.pages.name())) {
       PageRecord page = topics.pages.valueSerde().deserializer().deserialize(record.topic(), record.value());
-      WriteOutcome outcome = pages.write(page);
+      WriteOutcome outcome = writtenAhead != null ? writtenAhead : pages.write(page);
       counter.count(page); // after the page: a count retried after a failure is counted once
       return outcome;
     }
@@ -65,6 +67,9 @@ final class RecordWriter {
     if (record.topic().equals(topics.qualityAssignments.name())) {
       return quality.write(
           topics.qualityAssignments.valueSerde().deserializer().deserialize(record.topic(), record.value()));
+    }
+    if (writtenAhead != null) {
+      return writtenAhead;
     }
     AnnotationRecord annotation = topics.annotations.valueSerde().deserializer().deserialize(record.topic(), record.value());
     return annotations.write(annotation);

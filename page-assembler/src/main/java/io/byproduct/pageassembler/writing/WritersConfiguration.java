@@ -14,6 +14,11 @@ class WritersConfiguration {
   }
 
   @Bean
+  PageBatchWriter pageBatchWriter(DynamoDbClient dynamo, Tables tables) {
+    return new PageBatchWriter(dynamo, tables);
+  }
+
+  @Bean
   SandboxWriter sandboxWriter(DynamoDbClient dynamo, Tables tables) {
     return new SandboxWriter(dynamo, tables);
   }

@@ -22,9 +22,10 @@ public class CaptureStreams implements SmartLifecycle {
   private final StreamsRun run;
 
   public CaptureStreams(Topics topics, KafkaProperties kafka, TopicsProperties topicProps,
-      StreamProcessorProperties props) {
+      StreamProcessorProperties props, StreamsTuning tuning) {
     this.topology = CaptureTopology.build(topics, props.captureOptions(), true);
     Properties config = streamsConfig(kafka, topicProps, props);
+    tuning.applyTo(config);
     config.put(UnproducibleOutputHandler.DEAD_LETTER_TOPIC_CONFIG, topics.deadLetters.name());
     this.run = new StreamsRun("Capture", topology, config);
   }

@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param applicationId Kafka Streams application id (consumer group, prefix of internal topics);
  *     empty: the topic prefix + "stream-processor"
  * @param stateDir where RocksDB keeps the stores; empty: a folder under java.io.tmpdir
- * @param threads stream threads of this instance
+ * @param threads stream threads of this instance (2: while one waits for its commit, the other folds)
  * @param imageUpdateInterval how often changed per-image records go to the images topic
  * @param abandonAfter a page is emitted as ABANDONED once stream time (the gateway's timestamps of
  *     the events processed) has passed its latest event by this long
@@ -33,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 public record StreamProcessorProperties(
     @DefaultValue("") @Pattern(regexp = "[a-zA-Z0-9._-]*") String applicationId,
     Path stateDir,
-    @DefaultValue("1") @Min(1) @Max(64) int threads,
+    @DefaultValue("2") @Min(1) @Max(64) int threads,
     @NotNull @DefaultValue("1s") Duration imageUpdateInterval,
     @NotNull @DefaultValue("30m") Duration abandonAfter,
     @NotNull @DefaultValue("7d") Duration closedRetention,
