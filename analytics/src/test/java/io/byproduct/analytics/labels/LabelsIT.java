@@ -121,8 +121,8 @@ class LabelsIT {
         .isEqualTo("image_id,class_id,control,judgements,selections,selection_frequency,majority_vote,posterior,label");
     assertThat(images).hasSize(5);
     assertThat(row(images, "img-a,n01440764,")).startsWith("img-a,n01440764,positive,3,2,0.6666666666666666,true,");
-    assertThat(row(images, "img-b,n01440764,")).startsWith("img-b,n01440764,NA,3,1,0.3333333333333333,false,");
-    assertThat(row(images, "img-a,n01443537,")).startsWith("img-a,n01443537,NA,1,0,0,false,");
+    assertThat(row(images, "img-b,n01440764,")).startsWith("img-b,n01440764,,3,1,0.3333333333333333,false,");
+    assertThat(row(images, "img-a,n01443537,")).startsWith("img-a,n01443537,,1,0,0,false,");
     List<String> workers = Files.readAllLines(dir.resolve("worker-quality.csv"));
     assertThat(workers.get(0)).isEqualTo("worker_id,judgements,selections,sensitivity,specificity");
     assertThat(workers).hasSize(4);
