@@ -67,7 +67,9 @@ class HitFlowIT {
         "--byproduct.gateway.seed-api.enabled=true",
         "--byproduct.gateway.seed-api.done-wait=1s",
         "--byproduct.gateway.seed-api.store-wait=3s",
-        "--byproduct.gateway.review.token=requester-token");
+        "--byproduct.gateway.review.token=requester-token",
+        // an unfinished HIT's survey code is held this long before its 409 (default 5 s, the client's own timeout)
+        "--byproduct.gateway.survey-code-wait.max-wait=1s");
     client = WebTestClient.bindToServer()
         .baseUrl("http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort()).build();
     HitStore hits = gateway.getBean(HitStore.class);
