@@ -151,6 +151,10 @@ public final class TopologyBenchmark {
         new TopicProvisioner(admin, topics, new TopicsProperties("bench.", partitions, Map.of(), (short) 1),
             kafka.bootstrapServers(), Duration.ofSeconds(30)).createMissing();
         admin.createTopics(List.of(new NewTopic("bench.passthrough", partitions, (short) 1))).all().get();
+        // a fresh partition's first writes can fail out of order (see BENCHMARKS.md): list its offsets first,
+        // which its leader answers only once it leads (the admin client retries NOT_LEADER_OR_FOLLOWER)
+        TopologyRuns.awaitLeading(admin, topics.interactions.name(), partitions);
+        TopologyRuns.awaitLeading(admin, "bench.passthrough", partitions);
 
         results.add(perEvent ? TopologyRuns.bareProducer(kafka.bootstrapServers(), topics.interactions, events)
             : TopologyRuns.bareProducerOfBatches(kafka.bootstrapServers(), topics.interactionBatches, batches, events.size()));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
@@ -103,6 +105,26 @@ public final class TopologyRuns {
   }
 
   /** The end offsets of a topic's partitions. */
+  /**
+   * Waits until every partition of a new topic answers a ListOffsets from its leader (the admin
+   * client retries NOT_LEADER_OR_FOLLOWER, not a topic its broker does not know yet): up to 30 s.
+   */
+  public static void awaitLeading(Admin admin, String topic, int partitions) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      try {
+        endOffsets(admin, topic, partitions);
+        return;
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
   public static Map<TopicPartition, Long> endOffsets(Admin admin, String topic, int partitions) throws Exception {
     return admin.listOffsets(IntStream.range(0, partitions).boxed()
             .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest())))
